@@ -1,0 +1,49 @@
+package io.activeedge.core;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.activeedge.errors.ThrottledException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * A thin handler: the event becomes a record, one service call, the result goes back as JSON.
+ * Stream based so that the same Jackson mapping runs in Lambda, in the local cloud and in tests.
+ */
+public abstract class JsonHandler<I, O> implements RequestStreamHandler {
+
+    private final Class<I> inputType;
+
+    protected JsonHandler(Class<I> inputType) {
+        this.inputType = inputType;
+    }
+
+    /** The one service call this function makes. */
+    protected abstract O handle(I input);
+
+    @Override
+    public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        I input = read(in);
+        O result = context == null ? call(input) : PowertoolsLogging.withLogging(context, () -> call(input));
+        Json.MAPPER.writeValue(out, result);
+    }
+
+    /** Parses the event; a handler with stricter rules (user input) overrides this. */
+    protected I read(InputStream in) throws IOException {
+        return Json.MAPPER.readValue(in, inputType);
+    }
+
+    private O call(I input) {
+        try {
+            return handle(input);
+        } catch (AwsServiceException e) {
+            if (ThrottledException.isThrottling(e)) {
+                throw new ThrottledException(e);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.activeedge.routing;
+
+import java.util.Locale;
+
+/** DNS name handling shared by every step that reads or writes records. */
+public final class Names {
+    private Names() {
+    }
+
+    /** Lower case with the trailing dot Route 53 uses in its answers. */
+    public static String fqdn(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".") ? n : n + ".";
+    }
+
+    /** Lower case without the trailing dot, as ACM and CloudFront write names. */
+    public static String bare(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    }
+
+    /** "Z123" from "/hostedzone/Z123" or "Z123". */
+    public static String zoneId(String id) {
+        return id.startsWith("/hostedzone/") ? id.substring("/hostedzone/".length()) : id;
+    }
+
+    /** Route 53 escapes '*' as \052 in answers; compare names in one spelling. */
+    public static boolean sameName(String a, String b) {
+        return fqdn(a.replace("\\052", "*")).equals(fqdn(b.replace("\\052", "*")));
+    }
+}

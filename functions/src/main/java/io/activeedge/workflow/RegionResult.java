@@ -1,0 +1,5 @@
+package io.activeedge.workflow;
+
+/** What the per-Region branch of the workflow leaves behind. */
+public record RegionResult(String region, OriginTarget target, RegionHealthChecks healthChecks, RecordChange record) {
+}
