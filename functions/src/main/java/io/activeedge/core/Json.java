@@ -21,6 +21,12 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /**
+     * Step results: every field is written, null included, so that a state machine's ResultSelector
+     * can name each one without failing on an absent key.
+     */
+    public static final ObjectMapper RESULTS = MAPPER.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
+
     private Json() {
     }
 }

@@ -28,7 +28,7 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
     public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
         I input = read(in);
         O result = context == null ? call(input) : PowertoolsLogging.withLogging(context, () -> call(input));
-        Json.MAPPER.writeValue(out, result);
+        Json.RESULTS.writeValue(out, result);
     }
 
     /** Parses the event; a handler with stricter rules (user input) overrides this. */

@@ -1,0 +1,336 @@
+package io.activeedge.validation;
+
+import io.activeedge.core.AwsConstants;
+import io.activeedge.core.AwsRegions;
+import io.activeedge.errors.InvalidInputException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.input.DistributionSpec;
+import io.activeedge.input.DistributionSpec.GeoRestriction;
+import io.activeedge.input.HealthCheckSpec;
+import io.activeedge.input.OriginSpec;
+import io.activeedge.input.RegionSpec;
+import io.activeedge.input.TimingSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the provisioning input field by field and returns it with every default filled in.
+ * The first problem found is reported as an {@link InvalidInputException} naming the field.
+ */
+public final class InputValidator {
+    public static final String DEFAULT_HEALTH_CHECK_PATH = "/health";
+    public static final int DEFAULT_REQUEST_INTERVAL = 30;
+    public static final int DEFAULT_FAILURE_THRESHOLD = 3;
+    public static final String DEFAULT_PRICE_CLASS = "PriceClass_All";
+    public static final int DEFAULT_CERTIFICATE_POLL_SECONDS = 15;
+    public static final int DEFAULT_CERTIFICATE_TIMEOUT_MINUTES = 120;
+    public static final int DEFAULT_DISTRIBUTION_POLL_SECONDS = 30;
+    public static final int DEFAULT_DISTRIBUTION_TIMEOUT_MINUTES = 60;
+    /** ACM's default quota of names on one certificate. */
+    public static final int MAX_ALIASES = 10;
+    /** Route 53 allows 10 tags on a health check; active-edge uses 4 (app, region, role, Name). */
+    public static final int MAX_USER_TAGS = 6;
+
+    private static final Pattern APP = Pattern.compile("[a-z][a-z0-9-]{0,23}");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern ZONE_ID = Pattern.compile("(/hostedzone/)?Z[A-Z0-9]{1,32}");
+    private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,254}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Set<String> PRICE_CLASSES = Set.of("PriceClass_100", "PriceClass_200", "PriceClass_All");
+    private static final Set<String> GEO_TYPES = Set.of("none", "whitelist", "blacklist");
+
+    public AppSpec validate(AppSpec in) {
+        String app = required("app", in.app());
+        if (!APP.matcher(app).matches()) {
+            throw new InvalidInputException("app", "'" + app + "' must be 1 to 24 lower-case letters, digits or hyphens,"
+                    + " starting with a letter (it is part of tags and record identifiers)");
+        }
+        String zone = domain("zone", required("zone", in.zone()), false);
+        if (!zone.contains(".")) {
+            throw new InvalidInputException("zone", "'" + zone + "' is a top-level domain; give the zone you own, e.g. example.com");
+        }
+        String hostedZoneId = in.hostedZoneId();
+        if (hostedZoneId != null && !ZONE_ID.matcher(hostedZoneId).matches()) {
+            throw new InvalidInputException("hostedZoneId", "'" + hostedZoneId + "' is not a Route 53 hosted zone id (Z...)");
+        }
+
+        List<String> aliases = aliases(in.aliases(), zone);
+        String originDomain = domain("originDomain", required("originDomain", in.originDomain()), false);
+        inZone("originDomain", originDomain, zone);
+        if (aliases.contains(originDomain)) {
+            throw new InvalidInputException("originDomain", "'" + originDomain + "' is also an alias; CloudFront would"
+                    + " send requests back to itself. Use a separate name such as api." + zone);
+        }
+        HealthCheckSpec healthCheck = healthCheck(in.healthCheck());
+        List<RegionSpec> regions = regions(in.regions(), healthCheck);
+
+        return new AppSpec(app, zone, hostedZoneId, aliases, originDomain, regions, healthCheck,
+                distribution(in.distribution(), app), timing(in.timing()), tags(in.tags()),
+                Boolean.TRUE.equals(in.takeOverRecords()));
+    }
+
+    private static List<String> aliases(List<String> aliases, String zone) {
+        if (aliases == null || aliases.isEmpty()) {
+            throw new InvalidInputException("aliases", "is missing or empty; list the names CloudFront serves, e.g. [\""
+                    + zone + "\", \"www." + zone + "\"]");
+        }
+        if (aliases.size() > MAX_ALIASES) {
+            throw new InvalidInputException("aliases", "has " + aliases.size() + " names; one ACM certificate covers at most "
+                    + MAX_ALIASES + " unless the account's quota was raised");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            String field = "aliases[" + i + "]";
+            String alias = domain(field, required(field, aliases.get(i)), true);
+            inZone(field, alias, zone);
+            if (out.contains(alias)) {
+                throw new InvalidInputException(field, "'" + alias + "' is listed twice");
+            }
+            out.add(alias);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<RegionSpec> regions(List<RegionSpec> regions, HealthCheckSpec healthCheck) {
+        if (regions == null || regions.isEmpty()) {
+            throw new InvalidInputException("regions", "is missing or empty; list at least one Region with its origin");
+        }
+        Set<String> seen = new HashSet<>();
+        List<RegionSpec> out = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            String field = "regions[" + i + "]";
+            RegionSpec spec = regions.get(i);
+            if (spec == null) {
+                throw new InvalidInputException(field, "is null; expected {\"region\": ..., \"origin\": ...}");
+            }
+            String region = required(field + ".region", spec.region()).toLowerCase(Locale.ROOT);
+            if (!AwsRegions.LATENCY_ROUTING.contains(region)) {
+                throw new InvalidInputException(field + ".region", "'" + spec.region()
+                        + "' is not an AWS Region that Route 53 latency routing serves");
+            }
+            if (!seen.add(region)) {
+                throw new InvalidInputException(field + ".region", "'" + region + "' is listed twice; each Region serves once");
+            }
+            out.add(new RegionSpec(region, origin(field + ".origin", spec.origin(), healthCheck),
+                    alarms(field + ".alarms", spec.alarms())));
+        }
+        return List.copyOf(out);
+    }
+
+    private static OriginSpec origin(String field, OriginSpec origin, HealthCheckSpec healthCheck) {
+        if (origin == null) {
+            throw new InvalidInputException(field, "is missing; give {\"apiGateway\": {\"apiId\", \"stage\"}} or"
+                    + " {\"dnsName\", \"hostedZoneId\"} of a ready alias target");
+        }
+        boolean api = origin.apiGateway() != null;
+        boolean alias = origin.dnsName() != null || origin.hostedZoneId() != null;
+        if (api == alias) {
+            throw new InvalidInputException(field, "give exactly one of apiGateway or dnsName + hostedZoneId");
+        }
+        String checkPath = origin.healthCheckPath() == null ? null : path(field + ".healthCheckPath", origin.healthCheckPath());
+        String checkDomain = origin.healthCheckDomain() == null ? null
+                : domain(field + ".healthCheckDomain", origin.healthCheckDomain(), false);
+        if (api) {
+            String apiId = required(field + ".apiGateway.apiId", origin.apiGateway().apiId());
+            if (!API_ID.matcher(apiId).matches()) {
+                throw new InvalidInputException(field + ".apiGateway.apiId", "'" + apiId
+                        + "' is not an API Gateway API id (10 lower-case letters and digits)");
+            }
+            String stage = required(field + ".apiGateway.stage", origin.apiGateway().stage());
+            if (!STAGE.matcher(stage).matches()) {
+                throw new InvalidInputException(field + ".apiGateway.stage", "'" + stage + "' is not a valid stage name");
+            }
+            if (checkDomain != null) {
+                throw new InvalidInputException(field + ".healthCheckDomain", "is set by active-edge for an API Gateway"
+                        + " origin (the API's own execute-api name); leave it out");
+            }
+            return new OriginSpec(new OriginSpec.ApiGatewayOrigin(apiId, stage), null, null, null, checkPath);
+        }
+        String dnsName = domain(field + ".dnsName", required(field + ".dnsName", origin.dnsName()), false);
+        String zoneId = required(field + ".hostedZoneId", origin.hostedZoneId());
+        if (!ZONE_ID.matcher(zoneId).matches()) {
+            throw new InvalidInputException(field + ".hostedZoneId", "'" + zoneId
+                    + "' is not a hosted zone id (the alias target's, e.g. Z35SXDOTRQ7X7K for an ALB in us-east-1)");
+        }
+        return new OriginSpec(null, dnsName, zoneId, checkDomain == null ? dnsName : checkDomain,
+                checkPath == null ? healthCheck.path() : checkPath);
+    }
+
+    private static List<String> alarms(String field, List<String> alarms) {
+        if (alarms == null) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < alarms.size(); i++) {
+            String name = required(field + "[" + i + "]", alarms.get(i));
+            if (name.length() > 255) {
+                throw new InvalidInputException(field + "[" + i + "]", "is longer than 255 characters");
+            }
+            if (!seen.add(name)) {
+                throw new InvalidInputException(field + "[" + i + "]", "'" + name + "' is listed twice");
+            }
+        }
+        return List.copyOf(alarms);
+    }
+
+    private static HealthCheckSpec healthCheck(HealthCheckSpec spec) {
+        HealthCheckSpec s = spec == null ? new HealthCheckSpec(null, null, null, null) : spec;
+        String path = s.path() == null ? DEFAULT_HEALTH_CHECK_PATH : path("healthCheck.path", s.path());
+        int interval = s.requestIntervalSeconds() == null ? DEFAULT_REQUEST_INTERVAL : s.requestIntervalSeconds();
+        if (interval != 10 && interval != 30) {
+            throw new InvalidInputException("healthCheck.requestIntervalSeconds", interval + " is not 10 or 30,"
+                    + " the two intervals Route 53 offers");
+        }
+        int threshold = s.failureThreshold() == null ? DEFAULT_FAILURE_THRESHOLD : s.failureThreshold();
+        range("healthCheck.failureThreshold", threshold, 1, 10);
+        int port = s.port() == null ? 443 : s.port();
+        range("healthCheck.port", port, 1, 65535);
+        return new HealthCheckSpec(path, interval, threshold, port);
+    }
+
+    private static DistributionSpec distribution(DistributionSpec spec, String app) {
+        DistributionSpec s = spec == null ? new DistributionSpec(null, null, null, null, null, null) : spec;
+        String priceClass = s.priceClass() == null ? DEFAULT_PRICE_CLASS : s.priceClass();
+        if (!PRICE_CLASSES.contains(priceClass)) {
+            throw new InvalidInputException("distribution.priceClass", "'" + priceClass + "' is not one of " + PRICE_CLASSES);
+        }
+        String cachePolicy = policy("distribution.cachePolicyId", s.cachePolicyId(), AwsConstants.CACHE_POLICY_CACHING_DISABLED);
+        String requestPolicy = policy("distribution.originRequestPolicyId", s.originRequestPolicyId(),
+                AwsConstants.ORIGIN_REQUEST_POLICY_ALL_VIEWER_EXCEPT_HOST);
+        GeoRestriction geo = s.geoRestriction() == null ? new GeoRestriction("none", List.of()) : s.geoRestriction();
+        String geoType = geo.type() == null ? "none" : geo.type();
+        List<String> countries = geo.countries() == null ? List.of() : geo.countries();
+        if (!GEO_TYPES.contains(geoType)) {
+            throw new InvalidInputException("distribution.geoRestriction.type", "'" + geoType + "' is not one of " + GEO_TYPES);
+        }
+        if (geoType.equals("none") != countries.isEmpty()) {
+            throw new InvalidInputException("distribution.geoRestriction.countries", geoType.equals("none")
+                    ? "must be empty when type is none" : "must list at least one country for " + geoType);
+        }
+        for (int i = 0; i < countries.size(); i++) {
+            if (countries.get(i) == null || !COUNTRY.matcher(countries.get(i)).matches()) {
+                throw new InvalidInputException("distribution.geoRestriction.countries[" + i + "]", "'" + countries.get(i)
+                        + "' is not an ISO 3166-1 alpha-2 code such as US or DE");
+            }
+        }
+        String comment = s.comment() == null ? "active-edge " + app : s.comment();
+        if (comment.length() > 128) {
+            throw new InvalidInputException("distribution.comment", "is longer than CloudFront's 128 characters");
+        }
+        String webAcl = s.webAclId();
+        if (webAcl != null && webAcl.isBlank()) {
+            throw new InvalidInputException("distribution.webAclId", "is blank; leave it out for no web ACL");
+        }
+        return new DistributionSpec(priceClass, cachePolicy, requestPolicy,
+                new GeoRestriction(geoType, List.copyOf(countries)), webAcl, comment);
+    }
+
+    private static TimingSpec timing(TimingSpec spec) {
+        TimingSpec t = spec == null ? new TimingSpec(null, null, null, null) : spec;
+        int certPoll = orDefault(t.certificatePollSeconds(), DEFAULT_CERTIFICATE_POLL_SECONDS);
+        range("timing.certificatePollSeconds", certPoll, 1, 3600);
+        int certTimeout = orDefault(t.certificateTimeoutMinutes(), DEFAULT_CERTIFICATE_TIMEOUT_MINUTES);
+        range("timing.certificateTimeoutMinutes", certTimeout, 1, 4320);
+        int distPoll = orDefault(t.distributionPollSeconds(), DEFAULT_DISTRIBUTION_POLL_SECONDS);
+        range("timing.distributionPollSeconds", distPoll, 1, 3600);
+        int distTimeout = orDefault(t.distributionTimeoutMinutes(), DEFAULT_DISTRIBUTION_TIMEOUT_MINUTES);
+        range("timing.distributionTimeoutMinutes", distTimeout, 1, 4320);
+        return new TimingSpec(certPoll, certTimeout, distPoll, distTimeout);
+    }
+
+    private static Map<String, String> tags(Map<String, String> tags) {
+        if (tags == null) {
+            return Map.of();
+        }
+        if (tags.size() > MAX_USER_TAGS) {
+            throw new InvalidInputException("tags", "has " + tags.size() + " tags; Route 53 health checks take at most "
+                    + MAX_USER_TAGS + " besides active-edge's own");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        tags.forEach((key, value) -> {
+            String field = "tags." + key;
+            if (key.isBlank() || key.length() > 128) {
+                throw new InvalidInputException(field, "a tag key must be 1 to 128 characters");
+            }
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("aws:") || lower.startsWith("active-edge:") || lower.equals("name")) {
+                throw new InvalidInputException(field, "is reserved (aws:, active-edge: and Name are set by active-edge)");
+            }
+            if (value == null || value.length() > 256) {
+                throw new InvalidInputException(field, "a tag value must be a string of at most 256 characters");
+            }
+            out.put(key, value);
+        });
+        return out;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return value.trim();
+    }
+
+    /** A lower-case DNS name without trailing dot; {@code wildcard} allows a leading "*.". */
+    private static String domain(String field, String value, boolean wildcard) {
+        String name = value.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        String check = wildcard && name.startsWith("*.") ? name.substring(2) : name;
+        if (name.length() > 253 || check.isEmpty()) {
+            throw new InvalidInputException(field, "'" + value + "' is not a domain name");
+        }
+        for (String label : check.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                throw new InvalidInputException(field, "'" + value + "' is not a domain name (label '" + label
+                        + "' must be 1 to 63 letters, digits or inner hyphens)");
+            }
+        }
+        return name;
+    }
+
+    private static void inZone(String field, String name, String zone) {
+        if (!name.equals(zone) && !name.endsWith("." + zone)) {
+            throw new InvalidInputException(field, "'" + name + "' is outside the zone " + zone
+                    + "; every name must be the zone itself or a name under it");
+        }
+    }
+
+    private static String path(String field, String value) {
+        if (!PATH.matcher(value).matches()) {
+            throw new InvalidInputException(field, "'" + value + "' must start with / and be at most 255 printable"
+                    + " characters without spaces");
+        }
+        return value;
+    }
+
+    private static String policy(String field, String value, String fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!UUID.matcher(value).matches()) {
+            throw new InvalidInputException(field, "'" + value + "' is not a CloudFront policy id (a UUID)");
+        }
+        return value;
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, value + " is outside " + min + " to " + max);
+        }
+    }
+}
