@@ -1,0 +1,189 @@
+package io.activeedge.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Json;
+import io.activeedge.errors.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ValidateInputHandlerTest {
+    private static final Path EXAMPLE = Path.of("..", "events", "ValidateInputFunction-example.json");
+
+    private final ValidateInputHandler handler = new ValidateInputHandler();
+
+    private static ObjectNode example() throws IOException {
+        return (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(EXAMPLE));
+    }
+
+    private JsonNode run(JsonNode input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(input)), out, null);
+        return Json.MAPPER.readTree(out.toByteArray());
+    }
+
+    private InvalidInputException rejected(Consumer<ObjectNode> change) throws IOException {
+        ObjectNode input = example();
+        change.accept(input);
+        return assertThrows(InvalidInputException.class, () -> run(input));
+    }
+
+    @Test
+    void handleRequest_example_fillsEveryDefault() throws IOException {
+        JsonNode out = run(example());
+
+        assertEquals("shop", out.get("app").asText());
+        assertEquals(443, out.at("/healthCheck/port").asInt());
+        assertEquals("PriceClass_All", out.at("/distribution/priceClass").asText());
+        assertEquals(AwsConstants.CACHE_POLICY_CACHING_DISABLED, out.at("/distribution/cachePolicyId").asText());
+        assertEquals(AwsConstants.ORIGIN_REQUEST_POLICY_ALL_VIEWER_EXCEPT_HOST,
+                out.at("/distribution/originRequestPolicyId").asText());
+        assertEquals("none", out.at("/distribution/geoRestriction/type").asText());
+        assertEquals(15, out.at("/timing/certificatePollSeconds").asInt());
+        assertEquals(120, out.at("/timing/certificateTimeoutMinutes").asInt());
+        assertEquals(false, out.get("takeOverRecords").asBoolean());
+        // A ready alias target keeps its own health-check name and path.
+        assertEquals("/prod/health", out.at("/regions/1/origin/healthCheckPath").asText());
+    }
+
+    @Test
+    void handleRequest_upperCaseNamesWithTrailingDot_normalised() throws IOException {
+        ObjectNode input = example();
+        input.put("zone", "Example.COM.");
+        ((ArrayNode) input.get("aliases")).removeAll().add("WWW.example.com.").add("example.com");
+        input.put("originDomain", "API.Example.com");
+
+        JsonNode out = run(input);
+
+        assertEquals("example.com", out.get("zone").asText());
+        assertEquals("www.example.com", out.at("/aliases/0").asText());
+        assertEquals("api.example.com", out.get("originDomain").asText());
+    }
+
+    @Test
+    void handleRequest_apexAliasAndDeepOriginInOtherZone_accepted() throws IOException {
+        ObjectNode input = example();
+        input.put("zone", "shop.example.org");
+        ((ArrayNode) input.get("aliases")).removeAll().add("shop.example.org");
+        input.put("originDomain", "origin.api.eu.shop.example.org");
+        ((ObjectNode) input.at("/regions/0")).put("region", "eu-west-1");
+
+        JsonNode out = run(input);
+
+        assertEquals("origin.api.eu.shop.example.org", out.get("originDomain").asText());
+    }
+
+    @Test
+    void handleRequest_missingApp_namesApp() throws IOException {
+        assertEquals("app", rejected(i -> i.remove("app")).field());
+    }
+
+    @Test
+    void handleRequest_zoneNotADomain_namesZone() throws IOException {
+        InvalidInputException e = rejected(i -> i.put("zone", "example..com"));
+        assertEquals("zone", e.field());
+        assertTrue(e.getMessage().contains("not a domain name"), e.getMessage());
+    }
+
+    @Test
+    void handleRequest_aliasOutsideZone_namesAlias() throws IOException {
+        InvalidInputException e = rejected(i -> ((ArrayNode) i.get("aliases")).add("www.example.net"));
+        assertEquals("aliases[2]", e.field());
+        assertTrue(e.getMessage().contains("outside the zone example.com"), e.getMessage());
+    }
+
+    @Test
+    void handleRequest_lookAlikeSuffix_isOutsideZone() throws IOException {
+        assertEquals("originDomain", rejected(i -> i.put("originDomain", "api.notexample.com")).field());
+    }
+
+    @Test
+    void handleRequest_originDomainIsAnAlias_rejected() throws IOException {
+        assertEquals("originDomain", rejected(i -> i.put("originDomain", "www.example.com")).field());
+    }
+
+    @Test
+    void handleRequest_unknownRegion_namesRegion() throws IOException {
+        InvalidInputException e = rejected(i -> ((ObjectNode) i.at("/regions/1")).put("region", "us-west-9"));
+        assertEquals("regions[1].region", e.field());
+    }
+
+    @Test
+    void handleRequest_repeatedRegion_namesSecondOne() throws IOException {
+        InvalidInputException e = rejected(i -> ((ObjectNode) i.at("/regions/1")).put("region", "US-EAST-1"));
+        assertEquals("regions[1].region", e.field());
+        assertTrue(e.getMessage().contains("twice"), e.getMessage());
+    }
+
+    @Test
+    void handleRequest_emptyRegions_namesRegions() throws IOException {
+        assertEquals("regions", rejected(i -> i.putArray("regions")).field());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"health", "'/with space'", "''"})
+    void handleRequest_badHealthCheckPath_namesPath(String path) throws IOException {
+        assertEquals("healthCheck.path", rejected(i -> ((ObjectNode) i.get("healthCheck")).put("path", path)).field());
+    }
+
+    @Test
+    void handleRequest_intervalNotOfferedByRoute53_rejected() throws IOException {
+        assertEquals("healthCheck.requestIntervalSeconds",
+                rejected(i -> ((ObjectNode) i.get("healthCheck")).put("requestIntervalSeconds", 20)).field());
+    }
+
+    @Test
+    void handleRequest_originWithBothKinds_rejected() throws IOException {
+        assertEquals("regions[0].origin",
+                rejected(i -> ((ObjectNode) i.at("/regions/0/origin")).put("dnsName", "x.example.net")).field());
+    }
+
+    @Test
+    void handleRequest_badApiId_namesApiId() throws IOException {
+        assertEquals("regions[0].origin.apiGateway.apiId",
+                rejected(i -> ((ObjectNode) i.at("/regions/0/origin/apiGateway")).put("apiId", "NOT-AN-ID")).field());
+    }
+
+    @Test
+    void handleRequest_typoInFieldName_namesTheUnknownField() throws IOException {
+        InvalidInputException e = rejected(i -> i.put("alias", "x"));
+        assertEquals("alias", e.field());
+        assertTrue(e.getMessage().contains("aliases"), e.getMessage());
+    }
+
+    @Test
+    void handleRequest_wrongType_namesField() throws IOException {
+        assertEquals("regions", rejected(i -> i.put("regions", "us-east-1")).field());
+    }
+
+    @Test
+    void handleRequest_reservedTag_rejected() throws IOException {
+        assertEquals("tags.active-edge:app", rejected(i -> i.putObject("tags").put("active-edge:app", "x")).field());
+    }
+
+    @Test
+    void handleRequest_geoAllowListWithoutCountries_rejected() throws IOException {
+        assertEquals("distribution.geoRestriction.countries",
+                rejected(i -> i.putObject("distribution").putObject("geoRestriction").put("type", "whitelist")).field());
+    }
+
+    @Test
+    void handleRequest_notJson_namesInput() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> handler.handleRequest(
+                new ByteArrayInputStream("{\"app\":".getBytes()), new ByteArrayOutputStream(), null));
+        assertEquals("input", e.field());
+    }
+}
