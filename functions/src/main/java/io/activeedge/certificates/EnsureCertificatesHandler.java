@@ -1,0 +1,26 @@
+package io.activeedge.certificates;
+
+import io.activeedge.core.Clients;
+import io.activeedge.core.JsonHandler;
+import io.activeedge.core.RegionalClients;
+import io.activeedge.workflow.Certificates;
+import io.activeedge.workflow.WorkflowState;
+
+/** Step 3: find or request the edge certificate (us-east-1) and one origin certificate per Region. */
+public final class EnsureCertificatesHandler extends JsonHandler<WorkflowState, Certificates> {
+    private final CertificateRequests certificates;
+
+    public EnsureCertificatesHandler() {
+        this(new CertificateRequests(new RegionalClients<>(Clients::acm)));
+    }
+
+    EnsureCertificatesHandler(CertificateRequests certificates) {
+        super(WorkflowState.class);
+        this.certificates = certificates;
+    }
+
+    @Override
+    protected Certificates handle(WorkflowState state) {
+        return certificates.ensure(state.input(), state.run());
+    }
+}

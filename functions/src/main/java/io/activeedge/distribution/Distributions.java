@@ -1,0 +1,214 @@
+package io.activeedge.distribution;
+
+import io.activeedge.core.Tags;
+import io.activeedge.errors.DistributionDeadlineExceededException;
+import io.activeedge.errors.ResourceConflictException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.workflow.Distribution;
+import io.activeedge.workflow.DistributionStatus;
+import io.activeedge.workflow.RecordChange;
+import io.activeedge.workflow.Run;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CnameAlreadyExistsException;
+import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsRequest;
+import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsResponse;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfigWithTags;
+import software.amazon.awssdk.services.cloudfront.model.DistributionList;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigRequest;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionRequest;
+import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
+import software.amazon.awssdk.services.cloudfront.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
+import software.amazon.awssdk.services.cloudfront.model.Tag;
+import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionRequest;
+import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionResponse;
+
+/**
+ * The application's CloudFront distribution: found by its tags, created when missing, its owned
+ * config converged when it drifted, and its deployment checked against the input's deadline.
+ */
+public final class Distributions {
+    private static final Logger LOG = LoggerFactory.getLogger(Distributions.class);
+    /** Re-reads after CloudFront answers PreconditionFailed (someone else changed the config meanwhile). */
+    static final int PRECONDITION_RETRIES = 3;
+    static final String DEPLOYED = "Deployed";
+
+    private final CloudFrontClient cloudFront;
+    private final Clock clock;
+
+    public Distributions(CloudFrontClient cloudFront, Clock clock) {
+        this.cloudFront = cloudFront;
+        this.clock = clock;
+    }
+
+    /** Finds the distribution tagged for {@code input.app()} or creates it, then converges its owned config. */
+    public Distribution ensure(AppSpec input, Run run, String certificateArn) {
+        DesiredConfig desired = new DesiredConfig(input, certificateArn);
+        List<DistributionSummary> owned = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        for (DistributionSummary summary : related(desired)) {
+            Map<String, String> tags = tags(summary.arn());
+            if (Tags.matches(tags, input.app(), Tags.GLOBAL, Tags.ROLE_DISTRIBUTION)) {
+                owned.add(summary);
+                continue;
+            }
+            List<String> shared = DesiredConfig.shared(
+                    summary.aliases() == null ? null : summary.aliases().items(), desired.aliases());
+            if (!shared.isEmpty()) {
+                String owner = tags.get(Tags.APP);
+                conflicts.add(summary.id() + " (" + summary.domainName() + ") holds " + shared
+                        + (owner == null ? " and is not managed by active-edge" : " and belongs to application " + owner));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            LOG.warn("distribution conflict app={} aliases={} conflicts={}", input.app(), desired.aliases(), conflicts);
+            throw new ResourceConflictException("CloudFront aliases of application " + input.app()
+                    + " are already used by another distribution: " + String.join("; ", conflicts)
+                    + ". An alias can belong to one distribution only: remove it from that distribution"
+                    + " (or delete the distribution), or change the input's aliases, then run the workflow again.");
+        }
+        if (owned.size() > 1) {
+            List<String> ids = owned.stream().map(DistributionSummary::id).toList();
+            LOG.warn("distribution conflict app={} tagged={}", input.app(), ids);
+            throw new ResourceConflictException("Several CloudFront distributions are tagged for application "
+                    + input.app() + ": " + ids + ". Keep one: delete the others (or remove their "
+                    + Tags.APP + " tag), then run the workflow again.");
+        }
+        if (owned.isEmpty()) {
+            return create(input, run, desired);
+        }
+        return converge(owned.get(0), desired, input.app());
+    }
+
+    /** Whether the distribution is Deployed; fails once the input's deadline has passed without it. */
+    public DistributionStatus check(String id, AppSpec input, Run run) {
+        String status = cloudFront.getDistribution(GetDistributionRequest.builder().id(id).build())
+                .distribution().status();
+        if (DEPLOYED.equals(status)) {
+            LOG.info("distribution deployed id={}", id);
+            return new DistributionStatus(true, status);
+        }
+        int timeoutMinutes = input.timing().distributionTimeoutMinutes();
+        Instant deadline = run.startedAt().plus(Duration.ofMinutes(timeoutMinutes));
+        Instant now = clock.instant();
+        if (now.isAfter(deadline)) {
+            LOG.warn("distribution deadline exceeded id={} status={} deadline={}", id, status, deadline);
+            throw new DistributionDeadlineExceededException("CloudFront distribution " + id + " is still " + status
+                    + " at " + now + "; the deadline was " + deadline + " (" + timeoutMinutes
+                    + " minutes, timing.distributionTimeoutMinutes, after the execution started at " + run.startedAt()
+                    + "). Check the distribution in the CloudFront console; when it shows Deployed, or with a larger"
+                    + " timing.distributionTimeoutMinutes, start the workflow again with the same input:"
+                    + " it finds this distribution and creates nothing new.");
+        }
+        LOG.info("distribution not deployed yet id={} status={} deadline={}", id, status, deadline);
+        return new DistributionStatus(false, status);
+    }
+
+    /** Every distribution that holds one of our aliases or carries our comment; the tags decide which is ours. */
+    private List<DistributionSummary> related(DesiredConfig desired) {
+        List<DistributionSummary> related = new ArrayList<>();
+        String marker = null;
+        while (true) {
+            DistributionList page = cloudFront.listDistributions(ListDistributionsRequest.builder().marker(marker).build())
+                    .distributionList();
+            if (page == null) {
+                return related;
+            }
+            for (DistributionSummary summary : page.items()) {
+                // CloudFront always reports both; a summary without them cannot be ruled out, so its tags decide.
+                boolean unknown = summary.aliases() == null || summary.comment() == null;
+                boolean holdsAlias = summary.aliases() != null
+                        && !DesiredConfig.shared(summary.aliases().items(), desired.aliases()).isEmpty();
+                if (unknown || holdsAlias || desired.comment().equals(summary.comment())) {
+                    related.add(summary);
+                }
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) {
+                return related;
+            }
+            marker = page.nextMarker();
+        }
+    }
+
+    private Map<String, String> tags(String arn) {
+        var tags = cloudFront.listTagsForResource(ListTagsForResourceRequest.builder().resource(arn).build()).tags();
+        return tags == null ? Map.of() : tags.items().stream()
+                .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
+    }
+
+    private Distribution create(AppSpec input, Run run, DesiredConfig desired) {
+        String callerReference = "active-edge/" + input.app() + "/" + run.id();
+        List<Tag> tags = Tags.of(input.tags(), input.app(), Tags.GLOBAL, Tags.ROLE_DISTRIBUTION).entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        CreateDistributionWithTagsResponse created;
+        try {
+            created = cloudFront.createDistributionWithTags(CreateDistributionWithTagsRequest.builder()
+                    .distributionConfigWithTags(DistributionConfigWithTags.builder()
+                            .distributionConfig(desired.forCreate(callerReference))
+                            .tags(t -> t.items(tags))
+                            .build())
+                    .build());
+        } catch (CnameAlreadyExistsException e) {
+            throw aliasTaken(input.app(), desired, "new distribution", e);
+        }
+        var d = created.distribution();
+        LOG.info("distribution created app={} id={} domainName={} aliases={} origin={} callerReference={}",
+                input.app(), d.id(), d.domainName(), desired.aliases(), input.originDomain(), callerReference);
+        return new Distribution(d.id(), d.arn(), d.domainName(), d.status(), RecordChange.CREATED);
+    }
+
+    private Distribution converge(DistributionSummary found, DesiredConfig desired, String app) {
+        String id = found.id();
+        for (int attempt = 0; ; attempt++) {
+            GetDistributionConfigResponse current = cloudFront.getDistributionConfig(
+                    GetDistributionConfigRequest.builder().id(id).build());
+            List<String> drift = desired.drift(current.distributionConfig());
+            if (drift.isEmpty()) {
+                LOG.info("distribution unchanged app={} id={} status={}", app, id, found.status());
+                return new Distribution(id, found.arn(), found.domainName(), found.status(), RecordChange.UNCHANGED);
+            }
+            try {
+                UpdateDistributionResponse updated = cloudFront.updateDistribution(UpdateDistributionRequest.builder()
+                        .id(id)
+                        .ifMatch(current.eTag())
+                        .distributionConfig(desired.applyTo(current.distributionConfig()))
+                        .build());
+                var d = updated.distribution();
+                LOG.info("distribution updated app={} id={} ifMatch={} drift={}", app, id, current.eTag(), drift);
+                return new Distribution(d.id(), d.arn(), d.domainName(), d.status(), RecordChange.UPDATED);
+            } catch (PreconditionFailedException e) {
+                if (attempt >= PRECONDITION_RETRIES) {
+                    LOG.warn("distribution update gave up app={} id={} attempts={} reason=config-keeps-changing",
+                            app, id, attempt + 1);
+                    throw e;
+                }
+                LOG.info("distribution changed meanwhile app={} id={} staleETag={} retry={}",
+                        app, id, current.eTag(), attempt + 1);
+            } catch (CnameAlreadyExistsException e) {
+                throw aliasTaken(app, desired, "distribution " + id, e);
+            }
+        }
+    }
+
+    private static ResourceConflictException aliasTaken(String app, DesiredConfig desired, String target,
+                                                        CnameAlreadyExistsException e) {
+        String reason = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        LOG.warn("distribution alias taken app={} target={} aliases={} reason={}", app, target, desired.aliases(), reason);
+        return new ResourceConflictException("CloudFront refused the aliases " + desired.aliases() + " for " + target
+                + " of application " + app + ": one of them is already an alternate domain name of another"
+                + " distribution, possibly in another AWS account (CNAMEAlreadyExists: " + reason + ")."
+                + " Remove that alias from the other distribution (or move it with CloudFront's associate-alias),"
+                + " or change the input's aliases, then run the workflow again.");
+    }
+}

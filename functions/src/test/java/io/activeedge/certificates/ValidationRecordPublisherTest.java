@@ -1,0 +1,114 @@
+package io.activeedge.certificates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.activeedge.errors.ValidationRecordsNotReadyException;
+import io.activeedge.workflow.Certificates;
+import io.activeedge.workflow.ValidationRecords;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.acm.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.RRType;
+
+class ValidationRecordPublisherTest {
+    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeZone zone = new FakeZone(ExampleApp.ZONE_ID);
+    private final ValidationRecordPublisher publisher = new ValidationRecordPublisher(acm.clients, zone);
+
+    private Certificates certificates(List<String> aliases, String... regions) {
+        return new CertificateRequests(acm.clients).ensure(ExampleApp.input(aliases, regions), ExampleApp.run("run-1"));
+    }
+
+    private static String name(String domain) {
+        return FakeAcm.validationRecord(domain).name();
+    }
+
+    @Test
+    void publish_apexWildcardAndSameNameInSeveralRegions_oneBatchWithEachNameOnce() {
+        Certificates certs = certificates(List.of("example.com", "*.example.com", "www.example.com"),
+                "us-east-1", "us-west-2", "eu-west-1");
+
+        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+
+        List<String> expected = List.of(name("api.example.com"), name("example.com"), name("www.example.com"))
+                .stream().sorted().toList();
+        assertEquals(expected, result.names());
+        assertEquals(1, zone.batches().size());
+        assertEquals(3, zone.batches().get(0).changeBatch().changes().size());
+        assertEquals(3, zone.size());
+        ResourceRecord apex = FakeAcm.validationRecord("example.com");
+        assertEquals(apex.value(), zone.cname(apex.name()));
+        assertEquals(300L, zone.batches().get(0).changeBatch().changes().get(0).resourceRecordSet().ttl());
+        assertEquals(ExampleApp.ZONE_ID, result.zoneId());
+        assertNotNull(result.changeId());
+    }
+
+    @Test
+    void publish_allRecordsAlreadyInZone_sendsNothing() {
+        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-east-1", "us-west-2");
+        ValidationRecords first = publisher.publish(certs, ExampleApp.zone());
+
+        ValidationRecords second = publisher.publish(certs, ExampleApp.zone());
+
+        assertNull(second.changeId());
+        assertEquals(first.names(), second.names());
+        assertEquals(1, zone.batches().size());
+    }
+
+    @Test
+    void publish_oneRecordMissing_batchHoldsOnlyThatRecord() {
+        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
+        ResourceRecord apex = FakeAcm.validationRecord("example.com");
+        ResourceRecord origin = FakeAcm.validationRecord("api.example.com");
+        zone.put(apex.name(), RRType.CNAME, apex.value());
+        zone.put(origin.name().toUpperCase(), RRType.CNAME, origin.value());
+
+        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+
+        assertEquals(3, result.names().size());
+        assertEquals(1, zone.batches().size());
+        assertEquals(List.of(name("www.example.com")), zone.batches().get(0).changeBatch().changes().stream()
+                .map(c -> c.resourceRecordSet().name()).toList());
+    }
+
+    @Test
+    void publish_recordInZoneWithDifferentValue_upsertedToAcmValue() {
+        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+        ResourceRecord apex = FakeAcm.validationRecord("example.com");
+        zone.put(apex.name(), RRType.CNAME, "_stale.acm-validations.aws.");
+
+        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+
+        assertNotNull(result.changeId());
+        assertEquals(apex.value(), zone.cname(apex.name()));
+    }
+
+    @Test
+    void publish_resourceRecordNotYetPublished_validationRecordsNotReady() {
+        acm.in("us-west-2").publishRecordsOnRequest = false;
+        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+
+        ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
+                () -> publisher.publish(certs, ExampleApp.zone()));
+
+        assertTrue(e.getMessage().contains(certs.origin("us-west-2").arn()), e.getMessage());
+        assertEquals(0, zone.size());
+    }
+
+    @Test
+    void publish_recordsPublishedOnRetry_allInOneBatch() {
+        acm.in("us-west-2").publishRecordsOnRequest = false;
+        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+        assertThrows(ValidationRecordsNotReadyException.class, () -> publisher.publish(certs, ExampleApp.zone()));
+        acm.in("us-west-2").publishRecords();
+
+        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+
+        assertEquals(2, result.names().size());
+        assertEquals(1, zone.batches().size());
+    }
+}
