@@ -41,6 +41,6 @@ public final class Tags {
 
     /** The SetIdentifier of the latency record of {@code app} in {@code region}: records take no tags. */
     public static String setIdentifier(String app, String region) {
-        return "active-edge/" + app + "/" + region;
+        return "active-edge:" + app + ":" + region;
     }
 }

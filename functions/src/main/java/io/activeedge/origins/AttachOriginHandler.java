@@ -1,0 +1,26 @@
+package io.activeedge.origins;
+
+import io.activeedge.core.Clients;
+import io.activeedge.core.JsonHandler;
+import io.activeedge.core.RegionalClients;
+import io.activeedge.workflow.OriginTarget;
+import io.activeedge.workflow.RegionState;
+
+/** Step 6a, per Region: put the Regional certificate in front of the origin and say where its traffic goes. */
+public final class AttachOriginHandler extends JsonHandler<RegionState, OriginTarget> {
+    private final Origins origins;
+
+    public AttachOriginHandler() {
+        this(new Origins(new RegionalClients<>(Clients::apiGateway), new RegionalClients<>(Clients::apiGatewayV2)));
+    }
+
+    AttachOriginHandler(Origins origins) {
+        super(RegionState.class);
+        this.origins = origins;
+    }
+
+    @Override
+    protected OriginTarget handle(RegionState state) {
+        return origins.attach(state);
+    }
+}

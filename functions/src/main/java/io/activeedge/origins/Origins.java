@@ -1,0 +1,258 @@
+package io.activeedge.origins;
+
+import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Tags;
+import io.activeedge.errors.OriginNotFoundException;
+import io.activeedge.errors.ResourceConflictException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.input.OriginSpec;
+import io.activeedge.input.RegionSpec;
+import io.activeedge.routing.Names;
+import io.activeedge.workflow.OriginTarget;
+import io.activeedge.workflow.RegionState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.BasePathMapping;
+import software.amazon.awssdk.services.apigateway.model.CreateDomainNameResponse;
+import software.amazon.awssdk.services.apigateway.model.EndpointType;
+import software.amazon.awssdk.services.apigateway.model.GetBasePathMappingsResponse;
+import software.amazon.awssdk.services.apigateway.model.GetDomainNameResponse;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
+import software.amazon.awssdk.services.apigateway.model.SecurityPolicy;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
+import software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingsResponse;
+
+/**
+ * Attaches one Region's origin. An API Gateway API gets the Regional custom domain {@code originDomain}
+ * (with that Region's certificate) and a mapping at the empty base path; a ready alias target is used as it is.
+ * A custom domain that active-edge did not create is never taken over.
+ */
+public final class Origins {
+    private static final Logger LOG = LoggerFactory.getLogger(Origins.class);
+    /** How API Gateway v1 spells the empty base path. */
+    static final String NO_BASE_PATH = "(none)";
+    /** The HTTP API stage served at the root, without a stage segment in the path. */
+    static final String DEFAULT_HTTP_STAGE = "$default";
+
+    private final RegionalClients<ApiGatewayClient> restApis;
+    private final RegionalClients<ApiGatewayV2Client> httpApis;
+
+    public Origins(RegionalClients<ApiGatewayClient> restApis, RegionalClients<ApiGatewayV2Client> httpApis) {
+        this.restApis = restApis;
+        this.httpApis = httpApis;
+    }
+
+    public OriginTarget attach(RegionState state) {
+        RegionSpec spec = state.region();
+        OriginSpec origin = spec.origin();
+        if (origin.apiGateway() == null) {
+            return readyTarget(state.input(), spec);
+        }
+        return attachApi(state, origin.apiGateway());
+    }
+
+    private OriginTarget readyTarget(AppSpec input, RegionSpec spec) {
+        OriginSpec origin = spec.origin();
+        String checkDomain = origin.healthCheckDomain() != null ? origin.healthCheckDomain() : origin.dnsName();
+        String checkPath = origin.healthCheckPath() != null ? origin.healthCheckPath() : input.healthCheck().path();
+        LOG.info("origin is a ready alias target region={} dnsName={} hostedZoneId={} action=none",
+                spec.region(), origin.dnsName(), origin.hostedZoneId());
+        return new OriginTarget(spec.region(), origin.dnsName(), origin.hostedZoneId(), checkDomain, checkPath, null, false);
+    }
+
+    private OriginTarget attachApi(RegionState state, OriginSpec.ApiGatewayOrigin api) {
+        AppSpec input = state.input();
+        String region = state.region().region();
+        String field = fieldOf(input, region) + ".origin.apiGateway";
+        ApiKind kind = kindOf(api, region, field);
+        requireStage(kind, api, region, field);
+
+        String domainName = Names.bare(input.originDomain());
+        String certificateArn = state.certificates().origin(region).arn();
+        Domain domain = ensureDomain(input, region, domainName, certificateArn);
+        if (kind == ApiKind.REST) {
+            ensureRestMapping(region, domainName, api, domain.created());
+        } else {
+            ensureHttpMapping(region, domainName, api, domain.created());
+        }
+        String checkPath = (DEFAULT_HTTP_STAGE.equals(api.stage()) ? "" : "/" + api.stage()) + input.healthCheck().path();
+        return new OriginTarget(region, domain.regionalDomainName(), domain.regionalHostedZoneId(),
+                executeApiHost(api.apiId(), region), checkPath, domainName, domain.created());
+    }
+
+    /** REST APIs live in API Gateway v1, HTTP APIs in v2; an id is one or the other. */
+    private ApiKind kindOf(OriginSpec.ApiGatewayOrigin api, String region, String field) {
+        try {
+            restApis.in(region).getRestApi(r -> r.restApiId(api.apiId()));
+            return ApiKind.REST;
+        } catch (NotFoundException notRest) {
+            try {
+                httpApis.in(region).getApi(r -> r.apiId(api.apiId()));
+                return ApiKind.HTTP;
+            } catch (software.amazon.awssdk.services.apigatewayv2.model.NotFoundException notHttp) {
+                throw new OriginNotFoundException(field + ".apiId: API " + api.apiId() + " not found in " + region
+                        + " (neither a REST API nor an HTTP API with that id)");
+            }
+        }
+    }
+
+    private void requireStage(ApiKind kind, OriginSpec.ApiGatewayOrigin api, String region, String field) {
+        try {
+            if (kind == ApiKind.REST) {
+                restApis.in(region).getStage(r -> r.restApiId(api.apiId()).stageName(api.stage()));
+            } else {
+                httpApis.in(region).getStage(r -> r.apiId(api.apiId()).stageName(api.stage()));
+            }
+        } catch (NotFoundException | software.amazon.awssdk.services.apigatewayv2.model.NotFoundException e) {
+            throw new OriginNotFoundException(field + ".stage: stage " + api.stage() + " of API " + api.apiId()
+                    + " not found in " + region);
+        }
+    }
+
+    private Domain ensureDomain(AppSpec input, String region, String domainName, String certificateArn) {
+        ApiGatewayClient apigateway = restApis.in(region);
+        GetDomainNameResponse existing;
+        try {
+            existing = apigateway.getDomainName(r -> r.domainName(domainName));
+        } catch (NotFoundException e) {
+            CreateDomainNameResponse created = apigateway.createDomainName(r -> r.domainName(domainName)
+                    .regionalCertificateArn(certificateArn)
+                    .endpointConfiguration(c -> c.types(EndpointType.REGIONAL))
+                    .securityPolicy(SecurityPolicy.TLS_1_2)
+                    .tags(Tags.of(input.tags(), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)));
+            LOG.info("origin custom domain created domain={} region={} regionalDomainName={} certificateArn={}",
+                    domainName, region, created.regionalDomainName(), certificateArn);
+            return new Domain(created.regionalDomainName(), created.regionalHostedZoneId(), true);
+        }
+        if (!Tags.matches(existing.tags(), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)) {
+            throw new ResourceConflictException("originDomain: the API Gateway custom domain " + domainName + " in "
+                    + region + " already exists and is not tagged as active-edge's for app " + input.app()
+                    + "; delete it or choose another originDomain (active-edge never takes over a custom domain)");
+        }
+        if (existing.regionalDomainName() == null) {
+            throw new ResourceConflictException("originDomain: the API Gateway custom domain " + domainName + " in "
+                    + region + " has no Regional endpoint (it is an edge-optimized or private domain)");
+        }
+        if (!certificateArn.equals(existing.regionalCertificateArn())) {
+            apigateway.updateDomainName(r -> r.domainName(domainName).patchOperations(PatchOperation.builder()
+                    .op(Op.REPLACE).path("/regionalCertificateArn").value(certificateArn).build()));
+            LOG.info("origin custom domain certificate replaced domain={} region={} before={} after={}",
+                    domainName, region, existing.regionalCertificateArn(), certificateArn);
+        } else {
+            LOG.info("origin custom domain found domain={} region={} action=none", domainName, region);
+        }
+        return new Domain(existing.regionalDomainName(), existing.regionalHostedZoneId(), false);
+    }
+
+    private void ensureRestMapping(String region, String domainName, OriginSpec.ApiGatewayOrigin api, boolean newDomain) {
+        ApiGatewayClient apigateway = restApis.in(region);
+        Optional<BasePathMapping> root = newDomain ? Optional.empty()
+                : restMappings(apigateway, domainName).stream().filter(m -> isRoot(m.basePath())).findFirst();
+        if (root.isPresent()) {
+            BasePathMapping mapping = root.get();
+            requireSameApi(domainName, region, api, mapping.restApiId(), mapping.stage());
+            if (api.stage().equals(mapping.stage())) {
+                LOG.info("origin mapping found domain={} region={} apiId={} stage={} action=none",
+                        domainName, region, api.apiId(), api.stage());
+                return;
+            }
+            apigateway.updateBasePathMapping(r -> r.domainName(domainName).basePath(NO_BASE_PATH)
+                    .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/stage").value(api.stage()).build()));
+            LOG.info("origin mapping stage changed domain={} region={} apiId={} before={} after={}",
+                    domainName, region, api.apiId(), mapping.stage(), api.stage());
+            return;
+        }
+        apigateway.createBasePathMapping(r -> r.domainName(domainName).restApiId(api.apiId()).stage(api.stage()));
+        LOG.info("origin mapping created domain={} region={} apiId={} stage={} basePath={}",
+                domainName, region, api.apiId(), api.stage(), NO_BASE_PATH);
+    }
+
+    private void ensureHttpMapping(String region, String domainName, OriginSpec.ApiGatewayOrigin api, boolean newDomain) {
+        ApiGatewayV2Client apigateway = httpApis.in(region);
+        Optional<ApiMapping> root = newDomain ? Optional.empty()
+                : httpMappings(apigateway, domainName).stream().filter(m -> isRoot(m.apiMappingKey())).findFirst();
+        if (root.isPresent()) {
+            ApiMapping mapping = root.get();
+            requireSameApi(domainName, region, api, mapping.apiId(), mapping.stage());
+            if (api.stage().equals(mapping.stage())) {
+                LOG.info("origin mapping found domain={} region={} apiId={} stage={} action=none",
+                        domainName, region, api.apiId(), api.stage());
+                return;
+            }
+            apigateway.updateApiMapping(r -> r.apiMappingId(mapping.apiMappingId()).domainName(domainName)
+                    .apiId(api.apiId()).stage(api.stage()));
+            LOG.info("origin mapping stage changed domain={} region={} apiId={} before={} after={}",
+                    domainName, region, api.apiId(), mapping.stage(), api.stage());
+            return;
+        }
+        apigateway.createApiMapping(r -> r.domainName(domainName).apiId(api.apiId()).stage(api.stage()).apiMappingKey(""));
+        LOG.info("origin mapping created domain={} region={} apiId={} stage={} basePath={}",
+                domainName, region, api.apiId(), api.stage(), NO_BASE_PATH);
+    }
+
+    private static void requireSameApi(String domainName, String region, OriginSpec.ApiGatewayOrigin api,
+                                       String mappedApiId, String mappedStage) {
+        if (!api.apiId().equals(mappedApiId)) {
+            throw new ResourceConflictException("originDomain: the empty base path of " + domainName + " in " + region
+                    + " is mapped to API " + mappedApiId + " stage " + mappedStage + ", not to API " + api.apiId()
+                    + "; remove that mapping to let active-edge map " + api.apiId());
+        }
+    }
+
+    private static List<BasePathMapping> restMappings(ApiGatewayClient apigateway, String domainName) {
+        List<BasePathMapping> mappings = new ArrayList<>();
+        String position = null;
+        do {
+            String from = position;
+            GetBasePathMappingsResponse page = apigateway.getBasePathMappings(r -> r.domainName(domainName).position(from));
+            mappings.addAll(page.items());
+            position = page.position();
+        } while (position != null && !position.isEmpty());
+        return mappings;
+    }
+
+    private static List<ApiMapping> httpMappings(ApiGatewayV2Client apigateway, String domainName) {
+        List<ApiMapping> mappings = new ArrayList<>();
+        String token = null;
+        do {
+            String from = token;
+            GetApiMappingsResponse page = apigateway.getApiMappings(r -> r.domainName(domainName).nextToken(from));
+            mappings.addAll(page.items());
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return mappings;
+    }
+
+    private static boolean isRoot(String basePath) {
+        return basePath == null || basePath.isEmpty() || NO_BASE_PATH.equals(basePath);
+    }
+
+    /** The API's own endpoint: the endpoint check probes it, never the latency-routed name. */
+    static String executeApiHost(String apiId, String region) {
+        String suffix = region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com";
+        return apiId + ".execute-api." + region + suffix;
+    }
+
+    /** "regions[1]": where the Region sits in the input, so a message points at the field to fix. */
+    private static String fieldOf(AppSpec input, String region) {
+        List<RegionSpec> regions = input.regions() == null ? List.of() : input.regions();
+        for (int i = 0; i < regions.size(); i++) {
+            if (region.equals(regions.get(i).region())) {
+                return "regions[" + i + "]";
+            }
+        }
+        return "regions[" + region + "]";
+    }
+
+    private enum ApiKind { REST, HTTP }
+
+    private record Domain(String regionalDomainName, String regionalHostedZoneId, boolean created) {
+    }
+}

@@ -1,0 +1,110 @@
+package io.activeedge.routing;
+
+import io.activeedge.core.AwsConstants;
+import io.activeedge.errors.ResourceConflictException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.workflow.AliasRecords;
+import io.activeedge.workflow.RecordChange;
+import io.activeedge.workflow.WorkflowState;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * Points every CloudFront alias at the distribution with A and AAAA alias records, in one change batch.
+ * A record that already points at this distribution is ours; one that points anywhere else is the user's,
+ * and is replaced only when the input says {@code takeOverRecords}.
+ */
+public final class AliasRecordSets {
+    private static final Logger LOG = LoggerFactory.getLogger(AliasRecordSets.class);
+    private static final List<RRType> TYPES = List.of(RRType.A, RRType.AAAA);
+    private final Route53Client route53;
+
+    public AliasRecordSets(Route53Client route53) {
+        this.route53 = route53;
+    }
+
+    public AliasRecords upsert(WorkflowState state) {
+        AppSpec input = state.input();
+        String zoneId = state.zone().id();
+        String distribution = Names.fqdn(state.distribution().domainName());
+        boolean takeOver = Boolean.TRUE.equals(input.takeOverRecords());
+
+        Set<String> names = new LinkedHashSet<>();
+        input.aliases().forEach(alias -> names.add(Names.fqdn(alias)));
+
+        List<RecordChange> results = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        for (String name : names) {
+            List<ResourceRecordSet> atName = ZoneRecords.at(route53, zoneId, name);
+            List<ResourceRecordSet> cnames = atName.stream().filter(r -> ZoneRecords.isType(r, RRType.CNAME)).toList();
+            conflicts.addAll(cnames.stream().map(ZoneRecords::describe).toList());
+            cnames.forEach(cname -> changes.add(delete(cname)));
+            for (RRType type : TYPES) {
+                ResourceRecordSet wanted = ResourceRecordSet.builder().name(name).type(type)
+                        .aliasTarget(a -> a.dnsName(distribution)
+                                .hostedZoneId(AwsConstants.CLOUDFRONT_HOSTED_ZONE_ID).evaluateTargetHealth(false))
+                        .build();
+                List<ResourceRecordSet> existing = atName.stream().filter(r -> ZoneRecords.isType(r, type)).toList();
+                String action;
+                if (existing.size() == 1 && isOurs(existing.get(0), distribution)) {
+                    if (Boolean.TRUE.equals(existing.get(0).aliasTarget().evaluateTargetHealth())) {
+                        changes.add(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(wanted).build());
+                        action = RecordChange.UPDATED;
+                    } else {
+                        action = RecordChange.UNCHANGED;
+                    }
+                } else if (existing.isEmpty()) {
+                    changes.add(Change.builder().action(ChangeAction.CREATE).resourceRecordSet(wanted).build());
+                    action = RecordChange.CREATED;
+                } else {
+                    conflicts.addAll(existing.stream().map(ZoneRecords::describe).toList());
+                    existing.forEach(record -> changes.add(delete(record)));
+                    changes.add(Change.builder().action(ChangeAction.CREATE).resourceRecordSet(wanted).build());
+                    action = RecordChange.UPDATED;
+                }
+                results.add(new RecordChange(Names.bare(name), type.toString(), null, Names.bare(distribution), action));
+            }
+        }
+
+        if (!conflicts.isEmpty()) {
+            if (!takeOver) {
+                throw new ResourceConflictException("aliases: " + String.join("; ", conflicts)
+                        + "; not the CloudFront distribution " + Names.bare(distribution)
+                        + ". Remove those records, or set takeOverRecords to true to let active-edge replace them");
+            }
+            conflicts.forEach(record -> LOG.info("record taken over record=\"{}\" reason=takeOverRecords", record));
+        }
+        results.forEach(r -> LOG.info("alias record name={} type={} distribution={} action={}",
+                r.name(), r.type(), r.target(), r.action()));
+        if (!changes.isEmpty()) {
+            String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
+                    .comment("active-edge " + input.app() + " CloudFront aliases")
+                    .changes(changes))).changeInfo().id();
+            LOG.info("alias records written names={} distribution={} changes={} changeId={}",
+                    names, distribution, changes.size(), changeId);
+        }
+        return new AliasRecords(results);
+    }
+
+    /** A simple alias record to a CloudFront distribution whose domain is ours. */
+    private static boolean isOurs(ResourceRecordSet record, String distribution) {
+        return record.setIdentifier() == null
+                && record.aliasTarget() != null
+                && AwsConstants.CLOUDFRONT_HOSTED_ZONE_ID.equals(record.aliasTarget().hostedZoneId())
+                && Names.sameName(record.aliasTarget().dnsName(), distribution);
+    }
+
+    private static Change delete(ResourceRecordSet record) {
+        return Change.builder().action(ChangeAction.DELETE).resourceRecordSet(record).build();
+    }
+}

@@ -1,0 +1,316 @@
+package io.activeedge.routing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.AliasTarget;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
+import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceRequest;
+import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceResponse;
+import software.amazon.awssdk.services.route53.model.CreateHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.CreateHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.HealthCheckAlreadyExistsException;
+import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
+import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
+import software.amazon.awssdk.services.route53.model.InvalidInputException;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksResponse;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourcesRequest;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.route53.model.ResourceTagSet;
+import software.amazon.awssdk.services.route53.model.Tag;
+import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.UpdateHealthCheckResponse;
+
+/**
+ * Route 53 in memory, for one hosted zone: health checks with tags and versions, and record sets with
+ * Route 53's sort order, paging, spelling (lower case, trailing dots) and all-or-nothing change batches.
+ */
+public final class FakeRoute53 implements Route53Client {
+    public final String zoneId;
+    public final Map<String, HealthCheck> checks = new LinkedHashMap<>();
+    public final Map<String, Map<String, String>> tags = new HashMap<>();
+    public final List<UpdateHealthCheckRequest> updates = new ArrayList<>();
+    public final List<ChangeResourceRecordSetsRequest> batches = new ArrayList<>();
+    public List<ResourceRecordSet> records = new ArrayList<>();
+    /** Small pages, so that every caller has to follow the markers. */
+    public int pageSize = 2;
+    private final Map<String, HealthCheckConfig> byReference = new HashMap<>();
+
+    public FakeRoute53(String zoneId) {
+        this.zoneId = zoneId;
+    }
+
+    // ---- health checks
+
+    @Override
+    public CreateHealthCheckResponse createHealthCheck(CreateHealthCheckRequest request) {
+        if (request.callerReference().length() > 64) {
+            throw InvalidInputException.builder().message("CallerReference longer than 64").build();
+        }
+        HealthCheckConfig previous = byReference.get(request.callerReference());
+        if (previous != null) {
+            if (!previous.equals(request.healthCheckConfig())) {
+                throw HealthCheckAlreadyExistsException.builder().message("reference used with other settings").build();
+            }
+            HealthCheck existing = checks.values().stream()
+                    .filter(c -> c.callerReference().equals(request.callerReference())).findFirst().orElseThrow();
+            return CreateHealthCheckResponse.builder().healthCheck(existing).build();
+        }
+        String id = UUID.randomUUID().toString();
+        HealthCheck check = HealthCheck.builder().id(id).callerReference(request.callerReference())
+                .healthCheckConfig(request.healthCheckConfig()).healthCheckVersion(1L).build();
+        checks.put(id, check);
+        byReference.put(request.callerReference(), request.healthCheckConfig());
+        return CreateHealthCheckResponse.builder().healthCheck(check).location("/healthcheck/" + id).build();
+    }
+
+    @Override
+    public ListHealthChecksResponse listHealthChecks(ListHealthChecksRequest request) {
+        List<HealthCheck> all = new ArrayList<>(checks.values());
+        int from = request.marker() == null ? 0 : Integer.parseInt(request.marker());
+        int to = Math.min(all.size(), from + pageSize);
+        boolean truncated = to < all.size();
+        return ListHealthChecksResponse.builder().healthChecks(all.subList(from, to)).marker(request.marker())
+                .isTruncated(truncated).nextMarker(truncated ? String.valueOf(to) : null)
+                .maxItems(String.valueOf(pageSize)).build();
+    }
+
+    @Override
+    public ListTagsForResourcesResponse listTagsForResources(ListTagsForResourcesRequest request) {
+        if (request.resourceIds().size() > 10) {
+            throw InvalidInputException.builder().message("at most 10 resource ids").build();
+        }
+        return ListTagsForResourcesResponse.builder().resourceTagSets(request.resourceIds().stream()
+                .map(id -> ResourceTagSet.builder().resourceId(id).resourceType(request.resourceType())
+                        .tags(tags.getOrDefault(id, Map.of()).entrySet().stream()
+                                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                        .build())
+                .toList()).build();
+    }
+
+    @Override
+    public ChangeTagsForResourceResponse changeTagsForResource(ChangeTagsForResourceRequest request) {
+        Map<String, String> current = tags.computeIfAbsent(request.resourceId(), id -> new LinkedHashMap<>());
+        request.addTags().forEach(t -> current.put(t.key(), t.value()));
+        if (current.size() > 10) {
+            throw InvalidInputException.builder().message("at most 10 tags per resource").build();
+        }
+        return ChangeTagsForResourceResponse.builder().build();
+    }
+
+    @Override
+    public UpdateHealthCheckResponse updateHealthCheck(UpdateHealthCheckRequest request) {
+        HealthCheck check = checks.get(request.healthCheckId());
+        if (request.healthCheckVersion() != null && !request.healthCheckVersion().equals(check.healthCheckVersion())) {
+            throw HealthCheckVersionMismatchException.builder().message("version " + check.healthCheckVersion()).build();
+        }
+        updates.add(request);
+        HealthCheckConfig.Builder config = check.healthCheckConfig().toBuilder();
+        if (request.fullyQualifiedDomainName() != null) {
+            config.fullyQualifiedDomainName(request.fullyQualifiedDomainName());
+        }
+        if (request.resourcePath() != null) {
+            config.resourcePath(request.resourcePath());
+        }
+        if (request.port() != null) {
+            config.port(request.port());
+        }
+        if (request.failureThreshold() != null) {
+            config.failureThreshold(request.failureThreshold());
+        }
+        if (request.enableSNI() != null) {
+            config.enableSNI(request.enableSNI());
+        }
+        if (request.inverted() != null) {
+            config.inverted(request.inverted());
+        }
+        if (request.healthThreshold() != null) {
+            config.healthThreshold(request.healthThreshold());
+        }
+        if (request.hasChildHealthChecks()) {
+            config.childHealthChecks(request.childHealthChecks());
+        }
+        HealthCheck updated = check.toBuilder().healthCheckConfig(config.build())
+                .healthCheckVersion(check.healthCheckVersion() + 1).build();
+        checks.put(updated.id(), updated);
+        return UpdateHealthCheckResponse.builder().healthCheck(updated).build();
+    }
+
+    /** Changes a check the way someone else would (the console, the failover function). */
+    public void edit(String id, java.util.function.Consumer<HealthCheckConfig.Builder> change) {
+        HealthCheck check = checks.get(id);
+        HealthCheckConfig.Builder config = check.healthCheckConfig().toBuilder();
+        change.accept(config);
+        checks.put(id, check.toBuilder().healthCheckConfig(config.build())
+                .healthCheckVersion(check.healthCheckVersion() + 1).build());
+    }
+
+    public HealthCheckConfig config(String id) {
+        return checks.get(id).healthCheckConfig();
+    }
+
+    // ---- record sets
+
+    @Override
+    public ListResourceRecordSetsResponse listResourceRecordSets(ListResourceRecordSetsRequest request) {
+        requireZone(request.hostedZoneId());
+        List<ResourceRecordSet> sorted = records.stream().sorted(ORDER).toList();
+        int from = 0;
+        if (request.startRecordName() != null) {
+            ResourceRecordSet start = ResourceRecordSet.builder().name(Names.fqdn(request.startRecordName()))
+                    .type(request.startRecordTypeAsString() == null ? "" : request.startRecordTypeAsString())
+                    .setIdentifier(request.startRecordIdentifier()).build();
+            while (from < sorted.size() && ORDER.compare(sorted.get(from), start) < 0) {
+                from++;
+            }
+        }
+        int size = request.maxItems() == null ? pageSize : Math.min(pageSize, Integer.parseInt(request.maxItems()));
+        int to = Math.min(sorted.size(), from + size);
+        ListResourceRecordSetsResponse.Builder page = ListResourceRecordSetsResponse.builder()
+                .resourceRecordSets(sorted.subList(from, to).stream().map(FakeRoute53::asTheSdkReturnsIt).toList())
+                .isTruncated(to < sorted.size()).maxItems(String.valueOf(size));
+        if (to < sorted.size()) {
+            ResourceRecordSet next = sorted.get(to);
+            page.nextRecordName(next.name()).nextRecordType(next.typeAsString()).nextRecordIdentifier(next.setIdentifier());
+        }
+        return page.build();
+    }
+
+    @Override
+    public ChangeResourceRecordSetsResponse changeResourceRecordSets(ChangeResourceRecordSetsRequest request) {
+        requireZone(request.hostedZoneId());
+        List<ResourceRecordSet> working = new ArrayList<>(records);
+        for (Change change : request.changeBatch().changes()) {
+            ResourceRecordSet record = spelled(change.resourceRecordSet());
+            ResourceRecordSet same = working.stream().filter(r -> sameKey(r, record)).findFirst().orElse(null);
+            switch (change.action()) {
+                case CREATE -> {
+                    if (same != null) {
+                        throw invalid("Tried to create resource record set " + key(record) + " but it already exists");
+                    }
+                    requireCompatible(working, record);
+                    working.add(record);
+                }
+                case DELETE -> {
+                    if (!record.equals(same)) {
+                        throw invalid("Tried to delete resource record set " + key(record)
+                                + " but it was not found or the values provided do not match");
+                    }
+                    working.remove(same);
+                }
+                case UPSERT -> {
+                    if (same != null) {
+                        working.remove(same);
+                    }
+                    requireCompatible(working, record);
+                    working.add(record);
+                }
+                default -> throw invalid("unknown action " + change.action());
+            }
+        }
+        records = working;
+        batches.add(request);
+        return ChangeResourceRecordSetsResponse.builder().changeInfo(c -> c.id("/change/C" + batches.size())
+                .status(ChangeStatus.PENDING)).build();
+    }
+
+    /** Adds a record as if someone else had written it. */
+    public void put(ResourceRecordSet record) {
+        records.add(spelled(record));
+    }
+
+    public List<ResourceRecordSet> at(String name) {
+        return records.stream().filter(r -> Names.sameName(r.name(), name)).sorted(ORDER).toList();
+    }
+
+    private void requireZone(String id) {
+        if (!zoneId.equals(Names.zoneId(id))) {
+            throw NoSuchHostedZoneException.builder().message("No hosted zone found with ID: " + id).build();
+        }
+    }
+
+    /** CNAME is alone at its name; one name and type is either a simple record or a set of routed ones. */
+    private static void requireCompatible(List<ResourceRecordSet> working, ResourceRecordSet record) {
+        for (ResourceRecordSet other : working) {
+            if (!Names.sameName(other.name(), record.name())) {
+                continue;
+            }
+            boolean cname = "CNAME".equals(other.typeAsString()) || "CNAME".equals(record.typeAsString());
+            boolean sameType = other.typeAsString().equals(record.typeAsString());
+            boolean mixed = sameType && (other.setIdentifier() == null) != (record.setIdentifier() == null);
+            if (cname && !sameType || mixed) {
+                throw invalid("RRSet " + key(record) + " conflicts with " + key(other));
+            }
+        }
+    }
+
+    /** How Route 53 answers: lower case names and alias targets with trailing dots. */
+    private static ResourceRecordSet spelled(ResourceRecordSet record) {
+        ResourceRecordSet.Builder b = record.toBuilder().name(Names.fqdn(record.name()));
+        if (record.aliasTarget() != null) {
+            AliasTarget alias = record.aliasTarget();
+            b.aliasTarget(alias.toBuilder().dnsName(Names.fqdn(alias.dnsName())).build());
+        }
+        return b.build();
+    }
+
+    /**
+     * The SDK's Route53IdInterceptor treats SetIdentifier like a resource path and keeps only what follows its
+     * last '/', so a listed record carries that shortened identifier.
+     */
+    private static ResourceRecordSet asTheSdkReturnsIt(ResourceRecordSet record) {
+        String id = record.setIdentifier();
+        return id == null || id.lastIndexOf('/') <= 0 ? record
+                : record.toBuilder().setIdentifier(id.substring(id.lastIndexOf('/') + 1)).build();
+    }
+
+    private static boolean sameKey(ResourceRecordSet a, ResourceRecordSet b) {
+        return Names.sameName(a.name(), b.name()) && a.typeAsString().equals(b.typeAsString())
+                && Objects.equals(a.setIdentifier(), b.setIdentifier());
+    }
+
+    private static String key(ResourceRecordSet r) {
+        return "[" + r.name() + ", " + r.typeAsString() + (r.setIdentifier() == null ? "" : ", " + r.setIdentifier()) + "]";
+    }
+
+    private static InvalidChangeBatchException invalid(String message) {
+        return InvalidChangeBatchException.builder().message(message).build();
+    }
+
+    /** Route 53 lists by name with its labels reversed (com.example.www), then type, then identifier. */
+    private static final Comparator<ResourceRecordSet> ORDER = Comparator
+            .comparing((ResourceRecordSet r) -> reversed(r.name()))
+            .thenComparing(ResourceRecordSet::typeAsString)
+            .thenComparing(r -> r.setIdentifier() == null ? "" : r.setIdentifier());
+
+    private static String reversed(String name) {
+        List<String> labels = new ArrayList<>(List.of(Names.bare(name).split("\\.")));
+        java.util.Collections.reverse(labels);
+        return String.join(".", labels);
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,40 @@
+package io.activeedge.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.activeedge.core.Json;
+import io.activeedge.workflow.AliasRecords;
+import io.activeedge.workflow.RecordChange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UpsertAliasRecordsHandlerTest {
+    @Test
+    void handleRequest_sampleEvent_pointsEveryAliasAtTheDistribution() throws IOException {
+        Optional<Path> event = SdkMocks.event("UpsertAliasRecordsFunction");
+        assumeTrue(event.isPresent(), "events/ is outside the functions module");
+        FakeRoute53 route53 = new FakeRoute53("Z0EXAMPLE");
+        UpsertAliasRecordsHandler handler = new UpsertAliasRecordsHandler(new AliasRecordSets(route53));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(event.get())) {
+            handler.handleRequest(in, out, null);
+        }
+
+        AliasRecords result = Json.MAPPER.readValue(out.toByteArray(), AliasRecords.class);
+        String distribution = "d111111abcdef8.cloudfront.net";
+        assertEquals(List.of(
+                new RecordChange("example.com", "A", null, distribution, RecordChange.CREATED),
+                new RecordChange("example.com", "AAAA", null, distribution, RecordChange.CREATED),
+                new RecordChange("www.example.com", "A", null, distribution, RecordChange.CREATED),
+                new RecordChange("www.example.com", "AAAA", null, distribution, RecordChange.CREATED)), result.records());
+        assertEquals(4, route53.records.size());
+    }
+}
