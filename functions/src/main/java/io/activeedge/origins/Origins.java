@@ -82,7 +82,9 @@ public final class Origins {
         } else {
             ensureHttpMapping(region, domainName, api, domain.created());
         }
-        String checkPath = (DEFAULT_HTTP_STAGE.equals(api.stage()) ? "" : "/" + api.stage()) + input.healthCheck().path();
+        String ownPath = state.region().origin().healthCheckPath();
+        String checkPath = ownPath != null ? ownPath
+                : (DEFAULT_HTTP_STAGE.equals(api.stage()) ? "" : "/" + api.stage()) + input.healthCheck().path();
         return new OriginTarget(region, domain.regionalDomainName(), domain.regionalHostedZoneId(),
                 executeApiHost(api.apiId(), region), checkPath, domainName, domain.created());
     }

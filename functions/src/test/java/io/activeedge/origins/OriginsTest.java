@@ -177,6 +177,21 @@ class OriginsTest {
     }
 
     @Test
+    void attach_apiOriginWithItsOwnHealthCheckPath_probesThatPath() {
+        restApiWithStage();
+        noDomain();
+        RegionState east = east();
+        io.activeedge.input.RegionSpec spec = east.region();
+        io.activeedge.input.OriginSpec own = new io.activeedge.input.OriginSpec(
+                spec.origin().apiGateway(), null, null, null, "/prod/ping");
+        RegionState withOwnPath = new RegionState(east.input(), east.run(),
+                new io.activeedge.input.RegionSpec(spec.region(), own, spec.alarms()),
+                east.zone(), east.certificates(), null, null, null);
+
+        assertEquals("/prod/ping", origins.attach(withOwnPath).healthCheckPath());
+    }
+
+    @Test
     void attach_secondRun_findsOurDomainAndMappingAndCreatesNothing() {
         restApiWithStage();
         domain(ourTags(), ExampleState.EAST_ORIGIN_CERTIFICATE);
