@@ -1,0 +1,146 @@
+package io.activeedge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/**
+ * What a provisioning run built, read from the execution output: certificates, health checks per Region,
+ * records, the distribution, and the AWS API calls the run made. Lenient: a missing part is left out.
+ */
+final class Summary {
+
+    private static final String INDENT = "  ";
+    private static final int LABEL = 15;
+
+    private final Glyphs glyphs;
+    private final List<String> lines = new ArrayList<>();
+
+    private Summary(Glyphs glyphs) {
+        this.glyphs = glyphs;
+    }
+
+    static String format(JsonNode output, Map<String, Long> calls, Glyphs glyphs) {
+        Summary summary = new Summary(glyphs);
+        summary.zone(output.path("zone"));
+        summary.certificates(output.path("certificates").path("items"));
+        summary.healthChecks(output.path("regions"));
+        summary.records(output.path("regions"), output.path("aliases").path("records"));
+        summary.distribution(output.path("distribution"));
+        summary.calls(calls);
+        return String.join(System.lineSeparator(), summary.lines);
+    }
+
+    private void zone(JsonNode zone) {
+        if (zone.isMissingNode()) {
+            return;
+        }
+        add("zone", join(text(zone, "name"), text(zone, "id"), created(zone)));
+        List<String> servers = new ArrayList<>();
+        zone.path("nameServers").forEach(ns -> servers.add(ns.asText()));
+        if (!servers.isEmpty()) {
+            add("", "name servers " + String.join(", ", servers));
+        }
+    }
+
+    private void certificates(JsonNode items) {
+        String label = "certificates";
+        for (JsonNode certificate : items) {
+            List<String> names = new ArrayList<>();
+            certificate.path("names").forEach(n -> names.add(n.asText()));
+            add(label, join(text(certificate, "role"), text(certificate, "region"), String.join(", ", names),
+                    created(certificate)));
+            add("", INDENT + text(certificate, "arn"));
+            label = "";
+        }
+    }
+
+    private void healthChecks(JsonNode regions) {
+        String label = "health checks";
+        for (JsonNode region : regions) {
+            JsonNode checks = region.path("healthChecks");
+            if (checks.isMissingNode()) {
+                continue;
+            }
+            add(label, join(text(region, "region"), "endpoint " + text(checks, "endpointId"),
+                    "switch " + text(checks, "switchId"), "gate " + text(checks, "gateId"), created(checks)));
+            label = "";
+        }
+    }
+
+    private void records(JsonNode regions, JsonNode aliases) {
+        String label = "records";
+        for (JsonNode region : regions) {
+            JsonNode record = region.path("record");
+            if (record.isMissingNode()) {
+                continue;
+            }
+            add(label, record(record, text(record, "setIdentifier").isEmpty()
+                    ? text(region, "region") : text(record, "setIdentifier")));
+            label = "";
+        }
+        for (JsonNode record : aliases) {
+            add(label, record(record, "alias"));
+            label = "";
+        }
+    }
+
+    private String record(JsonNode record, String qualifier) {
+        return join(text(record, "name"), text(record, "type"), qualifier,
+                glyphs.arrow() + " " + target(record.path("target")), text(record, "action"));
+    }
+
+    private static String target(JsonNode target) {
+        if (target.isTextual()) {
+            return target.asText();
+        }
+        for (String field : List.of("dnsName", "domainName", "name")) {
+            if (target.path(field).isTextual()) {
+                return target.path(field).asText();
+            }
+        }
+        return target.isMissingNode() ? "" : target.toString();
+    }
+
+    private void distribution(JsonNode distribution) {
+        if (distribution.isMissingNode()) {
+            return;
+        }
+        add("distribution", join(text(distribution, "id"), text(distribution, "domainName"),
+                text(distribution, "status"), text(distribution, "action")));
+    }
+
+    private void calls(Map<String, Long> calls) {
+        long total = calls.values().stream().mapToLong(Long::longValue).sum();
+        StringJoiner byService = new StringJoiner(", ");
+        new TreeSet<>(calls.keySet()).forEach(service -> byService.add(service + " " + calls.get(service)));
+        add("AWS API calls", total == 0 ? "0" : total + " (" + byService + ")");
+    }
+
+    private void add(String label, String value) {
+        lines.add(INDENT + String.format("%-" + LABEL + "s", label) + value);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() ? value.asText() : "";
+    }
+
+    private static String created(JsonNode node) {
+        JsonNode created = node.path("created");
+        return created.isBoolean() ? (created.asBoolean() ? "created" : "existing") : "";
+    }
+
+    private static String join(String... parts) {
+        StringJoiner joined = new StringJoiner("  ");
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                joined.add(part);
+            }
+        }
+        return joined.toString();
+    }
+}

@@ -1,0 +1,235 @@
+package io.activeedge.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.activeedge.core.Json;
+import io.activeedge.core.JsonHandler;
+import io.activeedge.errors.ActiveEdgeException;
+import io.activeedge.local.Template;
+import io.activeedge.workflow.RegionState;
+import io.activeedge.workflow.WorkflowState;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract between template.yaml, the state machines, the handlers and events/: what one side
+ * names, the other must have. A rename on one side fails here instead of in a deployed execution.
+ */
+class WorkflowContractTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    private static final Template TEMPLATE = Template.load(ROOT);
+
+    @Test
+    void template_everyFunctionHandler_isAStreamHandlerWithNoArgConstructor() throws Exception {
+        assertFalse(TEMPLATE.functions().isEmpty(), "template.yaml declares no function");
+        for (Template.Function function : TEMPLATE.functions().values()) {
+            Class<?> type = Class.forName(function.handlerClass());
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), function.logicalId() + ": not a handler");
+            assertNotNull(type.getConstructor(), function.logicalId() + ": Lambda needs a public no-argument constructor");
+        }
+    }
+
+    @Test
+    void stateMachines_everyPlaceholder_hasASubstitutionAndEverySubstitutionIsUsed() throws IOException {
+        for (Template.StateMachine machine : TEMPLATE.stateMachines().values()) {
+            String raw = Files.readString(ROOT.resolve(machine.definitionUri()));
+            Set<String> used = new TreeSet<>();
+            Matcher m = PLACEHOLDER.matcher(raw);
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+            assertEquals(new TreeSet<>(machine.substitutions().keySet()), used, machine.logicalId());
+        }
+    }
+
+    @Test
+    void stateMachines_everyErrorName_isARealActiveEdgeException() throws IOException {
+        for (JsonNode definition : definitions()) {
+            for (String name : errorNames(definition)) {
+                if (name.startsWith("States.") || name.startsWith("Lambda.")) {
+                    continue;
+                }
+                try {
+                    assertTrue(ActiveEdgeException.class.isAssignableFrom(Class.forName(name)), name);
+                } catch (ClassNotFoundException e) {
+                    fail("ErrorEquals names " + name + ", which is no class in io.activeedge.errors");
+                }
+            }
+        }
+    }
+
+    @Test
+    void stateMachines_everyTransition_targetsAStateAndEveryStateIsReachable() throws IOException {
+        for (JsonNode definition : definitions()) {
+            checkGraph(definition, "top level");
+        }
+    }
+
+    /** Each task keeps exactly the fields its handler returns, under a key the next handler reads. */
+    @Test
+    void stateMachines_taskResults_matchHandlerRecordsAndStateRecords() throws Exception {
+        for (JsonNode definition : definitions()) {
+            checkTasks(definition.get("States"), WorkflowState.class);
+        }
+    }
+
+    @Test
+    void events_everyFile_isReadByItsFunctionAndEveryFunctionHasOne() throws Exception {
+        Set<String> withEvents = new HashSet<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String name = file.getFileName().toString();
+                JsonNode event = Json.MAPPER.readTree(file.toFile());
+                assertTrue(event.isObject(), name + " is not a JSON object");
+                if (name.equals("provision.json")) {
+                    continue;
+                }
+                String function = name.substring(0, name.indexOf('-'));
+                Template.Function f = TEMPLATE.functions().get(function);
+                assertNotNull(f, name + ": no function " + function + " in template.yaml");
+                Class<?> input = handlerTypes(Class.forName(f.handlerClass()))[0];
+                Object parsed = Json.MAPPER.treeToValue(event, input);
+                if (parsed instanceof Record record) {
+                    for (RecordComponent c : record.getClass().getRecordComponents()) {
+                        if (event.has(c.getName())) {
+                            assertNotNull(c.getAccessor().invoke(record), name + ": " + c.getName() + " was not read");
+                        }
+                    }
+                }
+                withEvents.add(function);
+            }
+        }
+        assertEquals(new TreeSet<>(TEMPLATE.functions().keySet()), new TreeSet<>(withEvents),
+                "every function has an events/<Function>-<case>.json for sam local invoke");
+    }
+
+    private void checkTasks(JsonNode states, Class<?> stateType) throws Exception {
+        Set<String> stateFields = Arrays.stream(stateType.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode state = entry.getValue();
+            if (state.path("Type").asText().equals("Map")) {
+                checkTasks(state.at("/ItemProcessor/States"), RegionState.class);
+                continue;
+            }
+            if (!state.path("Type").asText().equals("Task")) {
+                continue;
+            }
+            String where = entry.getKey();
+            Matcher m = PLACEHOLDER.matcher(state.at("/Parameters/FunctionName").asText());
+            assertTrue(m.matches(), where + ": FunctionName must be a ${...Arn} substitution");
+            String function = m.group(1).replaceFirst("Arn$", "");
+            Template.Function f = TEMPLATE.functions().get(function);
+            assertNotNull(f, where + ": no function " + function + " in template.yaml");
+            Class<?>[] types = handlerTypes(Class.forName(f.handlerClass()));
+            String resultPath = state.path("ResultPath").asText();
+            if (resultPath.equals("$")) {
+                continue; // ValidateInput: its result becomes the state
+            }
+            assertEquals(stateType, types[0], where + ": its handler must read " + stateType.getSimpleName());
+            String key = resultPath.replaceFirst("^\\$\\.", "");
+            assertTrue(stateFields.contains(key), where + ": writes $." + key + ", which "
+                    + stateType.getSimpleName() + " does not read");
+            Set<String> selected = new TreeSet<>();
+            state.get("ResultSelector").fieldNames().forEachRemaining(k -> selected.add(k.replaceFirst("\\.\\$$", "")));
+            Set<String> returned = Arrays.stream(types[1].getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(returned, selected, where + ": ResultSelector must keep every field "
+                    + types[1].getSimpleName() + " has, and no other");
+        }
+    }
+
+    private static Class<?>[] handlerTypes(Class<?> handler) {
+        Type type = handler.getGenericSuperclass();
+        while (!(type instanceof ParameterizedType p && p.getRawType() == JsonHandler.class)) {
+            type = ((Class<?>) (type instanceof ParameterizedType p2 ? p2.getRawType() : type)).getGenericSuperclass();
+        }
+        Type[] args = ((ParameterizedType) type).getActualTypeArguments();
+        return new Class<?>[] {(Class<?>) args[0], (Class<?>) args[1]};
+    }
+
+    private static void checkGraph(JsonNode machine, String where) {
+        JsonNode states = machine.get("States");
+        Set<String> names = new HashSet<>();
+        states.fieldNames().forEachRemaining(names::add);
+        String start = machine.get("StartAt").asText();
+        assertTrue(names.contains(start), where + ": StartAt " + start + " is no state");
+        Set<String> reached = new HashSet<>();
+        List<String> todo = new ArrayList<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String name = todo.remove(todo.size() - 1);
+            if (!reached.add(name)) {
+                continue;
+            }
+            JsonNode state = states.get(name);
+            assertNotNull(state, where + ": a transition names " + name + ", which is no state");
+            List<String> next = new ArrayList<>();
+            if (state.has("Next")) {
+                next.add(state.get("Next").asText());
+            }
+            if (state.has("Default")) {
+                next.add(state.get("Default").asText());
+            }
+            state.path("Choices").forEach(c -> next.add(c.get("Next").asText()));
+            state.path("Catch").forEach(c -> next.add(c.get("Next").asText()));
+            String type = state.get("Type").asText();
+            boolean terminal = state.path("End").asBoolean(false) || type.equals("Succeed") || type.equals("Fail");
+            assertTrue(terminal || !next.isEmpty(), where + ": " + name + " neither ends nor goes anywhere");
+            if (type.equals("Map")) {
+                checkGraph(state.get("ItemProcessor"), name);
+            }
+            todo.addAll(next);
+        }
+        assertEquals(names, reached, where + ": some states cannot be reached");
+    }
+
+    private static List<String> errorNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("ErrorEquals")) {
+                    e.getValue().forEach(n -> names.add(n.asText()));
+                } else {
+                    names.addAll(errorNames(e.getValue()));
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> names.addAll(errorNames(n)));
+        }
+        return names;
+    }
+
+    private static List<JsonNode> definitions() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (Template.StateMachine machine : TEMPLATE.stateMachines().values()) {
+            out.add(Json.MAPPER.readTree(ROOT.resolve(machine.definitionUri()).toFile()));
+        }
+        assertFalse(out.isEmpty(), "template.yaml declares no state machine");
+        return out;
+    }
+}
