@@ -46,11 +46,9 @@ public final class Cli {
             for the run. Everything binds to 127.0.0.1; nothing reaches AWS.
             """;
 
-    static final String PROVISION_STATE_MACHINE = "ProvisionStateMachine";
     static final String DEFAULT_INPUT = "events/provision.json";
     private static final Duration POLL = Duration.ofMillis(300);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    private static final int LOCAL_POLL_SECONDS = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -147,64 +145,28 @@ public final class Cli {
         ObjectNode input = readInput(file);
         logFunctionsToFile();
         Glyphs glyphs = Glyphs.of(out);
-        try (CloudSession cloud = CloudSession.open(root, out);
-             SfnClient sfn = LocalClients.sfn(cloud.endpoint())) {
-            String stateMachine = cloud.stateMachineArn(PROVISION_STATE_MACHINE);
-            if (!input.has("timing")) {
-                input.putObject("timing").put("certificatePollSeconds", LOCAL_POLL_SECONDS)
-                        .put("distributionPollSeconds", LOCAL_POLL_SECONDS);
-                out.println("local cloud: polling certificates and the distribution every " + LOCAL_POLL_SECONDS
-                        + "s (the input sets no timing)");
-            }
-            new StandInApis(cloud.endpoint(), out).ensure(input);
-
-            Map<String, Long> before = cloud.calls();
-            String name = executionName();
-            String execution = sfn.startExecution(r -> r.stateMachineArn(stateMachine).name(name)
-                    .input(input.toString())).executionArn();
-            out.println("execution " + name + " (" + shown(file) + ")");
-            DescribeExecutionResponse result;
+        try (CloudSession cloud = CloudSession.open(root, out)) {
+            Provisioning.Result result;
             try {
-                result = new ExecutionWatcher(sfn, out, POLL).await(execution, timeout);
+                result = new Provisioning(cloud, out, POLL).run(input, shown(file), timeout);
             } catch (ExecutionWatcher.ExecutionTimeoutException e) {
-                sfn.stopExecution(r -> r.executionArn(execution).error("LocalTimeout").cause(e.getMessage()));
                 err.println("active-edge: gave up: " + e.getMessage() + " (stopped it; raise --timeout to wait longer)");
                 return 1;
             }
-            Map<String, Long> calls = CloudSession.difference(before, cloud.calls());
-            String took = String.format("%.1fs", Duration.between(result.startDate(),
-                    result.stopDate() != null ? result.stopDate() : result.startDate()).toMillis() / 1000.0);
-            if (result.status() == ExecutionStatus.SUCCEEDED) {
-                out.println(glyphs.done() + " SUCCEEDED in " + took);
-                out.println(Summary.format(readTree(result.output()), calls, glyphs));
+            if (result.succeeded()) {
+                out.println(glyphs.done() + " SUCCEEDED in " + result.took());
+                out.println(Summary.format(result.output(), result.calls(), glyphs));
                 return 0;
             }
-            failure(sfn, result, took, glyphs);
-            out.println(Summary.format(JSON.createObjectNode(), calls, glyphs));
+            out.println(glyphs.failed() + " " + result.status() + " after " + result.took());
+            out.println("  error          " + (result.error() == null ? "(none)" : result.error()));
+            if (result.cause() != null && !result.cause().isBlank()) {
+                out.println("  cause          " + result.cause());
+            }
+            out.println(Summary.format(JSON.createObjectNode(), result.calls(), glyphs));
             out.println("  logs           " + (cloud.ownsCloud()
                     ? root.relativize(CloudSession.functionLog(root)) : ".active-edge/local.log"));
             return 1;
-        }
-    }
-
-    private void failure(SfnClient sfn, DescribeExecutionResponse result, String took, Glyphs glyphs) {
-        String error = result.error();
-        String cause = result.cause();
-        if (error == null && cause == null) {
-            List<HistoryEvent> events = sfn.getExecutionHistory(r -> r.executionArn(result.executionArn()).reverseOrder(true))
-                    .events();
-            for (HistoryEvent event : events) {
-                if (event.executionFailedEventDetails() != null) {
-                    error = event.executionFailedEventDetails().error();
-                    cause = event.executionFailedEventDetails().cause();
-                    break;
-                }
-            }
-        }
-        out.println(glyphs.failed() + " " + result.status() + " after " + took);
-        out.println("  error          " + (error == null ? "(none)" : error));
-        if (cause != null && !cause.isBlank()) {
-            out.println("  cause          " + causeMessage(cause));
         }
     }
 
@@ -247,11 +209,6 @@ public final class Cli {
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    private static String executionName() {
-        return "local-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
 
     // ---- invoke

@@ -69,6 +69,11 @@ final class CloudSession implements AutoCloseable {
         }
     }
 
+    /** A session on a local cloud someone else started and will close (the integration tests' shared one). */
+    static CloudSession on(LocalCloud cloud) {
+        return new CloudSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), null, null);
+    }
+
     /** Where the functions log when the CLI runs them itself. */
     static Path functionLog(Path root) {
         return root.resolve(".active-edge").resolve(FUNCTION_LOG);
