@@ -27,6 +27,7 @@ final class Summary {
         Summary summary = new Summary(glyphs);
         summary.zone(output.path("zone"));
         summary.certificates(output.path("certificates").path("items"));
+        summary.validation(output.path("validation"));
         summary.healthChecks(output.path("regions"));
         summary.records(output.path("regions"), output.path("aliases").path("records"));
         summary.distribution(output.path("distribution"));
@@ -43,6 +44,14 @@ final class Summary {
         zone.path("nameServers").forEach(ns -> servers.add(ns.asText()));
         if (!servers.isEmpty()) {
             add("", "name servers " + String.join(", ", servers));
+        }
+    }
+
+    private void validation(JsonNode validation) {
+        JsonNode names = validation.path("names");
+        if (names.isArray() && !names.isEmpty()) {
+            add("validation", names.size() + " DNS validation CNAME" + (names.size() == 1 ? "" : "s") + " in the zone"
+                    + (validation.path("changeId").isTextual() ? " (published by this run)" : " (already there)"));
         }
     }
 

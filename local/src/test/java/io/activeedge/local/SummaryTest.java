@@ -19,6 +19,7 @@ class SummaryTest {
                  "zone": {"id": "Z1", "name": "example.com.", "nameServers": ["ns-1.example", "ns-2.example"], "created": true},
                  "certificates": {"items": [{"role": "edge-certificate", "region": "us-east-1", "arn": "arn:cert:1",
                                              "names": ["example.com", "www.example.com"], "created": false}]},
+                 "validation": {"zoneId": "Z1", "names": ["_a.example.com.", "_b.www.example.com."], "changeId": "C1"},
                  "regions": [{"region": "us-west-2", "target": {"dnsName": "d-1.execute-api.us-west-2.amazonaws.com"},
                               "healthChecks": {"endpointId": "e1", "switchId": "s1", "gateId": "g1", "created": true},
                               "record": {"name": "api.example.com", "type": "A", "setIdentifier": "shop:us-west-2",
@@ -34,6 +35,7 @@ class SummaryTest {
         assertTrue(summary.contains("zone           example.com.  Z1  created"), summary);
         assertTrue(summary.contains("name servers ns-1.example, ns-2.example"), summary);
         assertTrue(summary.contains("edge-certificate  us-east-1  example.com, www.example.com  existing"), summary);
+        assertTrue(summary.contains("validation     2 DNS validation CNAMEs in the zone (published by this run)"), summary);
         assertTrue(summary.contains("us-west-2  endpoint e1  switch s1  gate g1  created"), summary);
         assertTrue(summary.contains("api.example.com  A  shop:us-west-2  -> d-1.execute-api.us-west-2.amazonaws.com  UPSERT"), summary);
         assertTrue(summary.contains("example.com  AAAA  alias  -> d1.cloudfront.net  UPSERT"), summary);
