@@ -34,8 +34,11 @@ public final class InputValidator {
     public static final int DEFAULT_DISTRIBUTION_TIMEOUT_MINUTES = 60;
     /** ACM's default quota of names on one certificate. */
     public static final int MAX_ALIASES = 10;
-    /** Route 53 allows 10 tags on a health check; active-edge uses 4 (app, region, role, Name). */
-    public static final int MAX_USER_TAGS = 6;
+    /**
+     * Route 53 allows 10 tags on a health check; active-edge uses up to 6 (app, region, role, Name, and on
+     * the switch the last change applied and the alarm that applied it).
+     */
+    public static final int MAX_USER_TAGS = 4;
 
     private static final Pattern APP = Pattern.compile("[a-z][a-z0-9-]{0,23}");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");

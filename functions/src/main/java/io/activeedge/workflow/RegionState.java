@@ -12,5 +12,6 @@ public record RegionState(
         Certificates certificates,
         OriginTarget target,
         RegionHealthChecks healthChecks,
+        AlarmMarks alarms,
         RecordChange record) {
 }

@@ -186,7 +186,7 @@ class OriginsTest {
                 spec.origin().apiGateway(), null, null, null, "/prod/ping");
         RegionState withOwnPath = new RegionState(east.input(), east.run(),
                 new io.activeedge.input.RegionSpec(spec.region(), own, spec.alarms()),
-                east.zone(), east.certificates(), null, null, null);
+                east.zone(), east.certificates(), null, null, null, null);
 
         assertEquals("/prod/ping", origins.attach(withOwnPath).healthCheckPath());
     }

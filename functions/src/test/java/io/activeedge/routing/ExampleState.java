@@ -72,17 +72,17 @@ public final class ExampleState {
 
     /** The state as the per-Region branch has it before any step ran. */
     public static RegionState regionState(AppSpec input, String region, String runId) {
-        return new RegionState(input, run(runId), region(input, region), zone(), certificates(), null, null, null);
+        return new RegionState(input, run(runId), region(input, region), zone(), certificates(), null, null, null, null);
     }
 
     public static RegionState withTarget(RegionState state, OriginTarget target) {
         return new RegionState(state.input(), state.run(), state.region(), state.zone(), state.certificates(),
-                target, state.healthChecks(), state.record());
+                target, state.healthChecks(), state.alarms(), state.record());
     }
 
     public static RegionState withHealthChecks(RegionState state, RegionHealthChecks checks) {
         return new RegionState(state.input(), state.run(), state.region(), state.zone(), state.certificates(),
-                state.target(), checks, state.record());
+                state.target(), checks, state.alarms(), state.record());
     }
 
     public static WorkflowState workflowState(AppSpec input, String distributionDomain) {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** The local cloud's own clients: pointed at moto explicitly and left out of the API call count. */
@@ -27,6 +28,12 @@ final class LocalClients {
 
     static ApiGatewayClient apiGateway(String endpoint, String region) {
         return ApiGatewayClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
+                .credentialsProvider(CREDENTIALS).overrideConfiguration(notCounted())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    static CloudWatchClient cloudWatch(String endpoint, String region) {
+        return CloudWatchClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
                 .credentialsProvider(CREDENTIALS).overrideConfiguration(notCounted())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }

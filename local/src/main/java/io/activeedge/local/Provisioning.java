@@ -59,7 +59,7 @@ final class Provisioning {
             out.println("local cloud: polling certificates and the distribution every " + LOCAL_POLL_SECONDS
                     + "s (the input sets no timing)");
         }
-        new StandInApis(cloud.endpoint(), out).ensure(run);
+        new StandIns(cloud.endpoint(), out).ensure(run);
         try (SfnClient sfn = LocalClients.sfn(cloud.endpoint())) {
             String stateMachine = cloud.stateMachineArn(STATE_MACHINE);
             Map<String, Long> before = cloud.calls();

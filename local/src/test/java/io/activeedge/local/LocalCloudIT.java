@@ -108,7 +108,7 @@ class LocalCloudIT {
                   {"region": "eu-west-1", "origin": {"dnsName": "origin.example.com"}}]}
                 """);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StandInApis standIns = new StandInApis(cloud.endpoint(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        StandIns standIns = new StandIns(cloud.endpoint(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         standIns.ensure(input);
         standIns.ensure(input);

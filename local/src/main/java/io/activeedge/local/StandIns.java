@@ -1,6 +1,7 @@
 package io.activeedge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.activeedge.core.AwsRegions;
 import java.io.PrintStream;
 import java.util.Map;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -8,31 +9,64 @@ import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /**
- * The input names REST APIs that exist in the user's account, not in a fresh emulator. For each one missing,
- * the local cloud creates a stand-in with the same id (moto takes the id from the {@code _custom_id_} tag):
- * a GET on / with a mock integration, deployed to the input's stage.
+ * The input names REST APIs and CloudWatch alarms that exist in the user's account, not in a fresh emulator.
+ * For each one missing, the local cloud creates a stand-in: a REST API with the same id (moto takes the id from
+ * the {@code _custom_id_} tag), a GET on / with a mock integration deployed to the input's stage; an alarm
+ * with the same name on the API's 5XXError metric, in OK. Regions that are not AWS Regions are left to the
+ * workflow's validation to report.
  */
-final class StandInApis {
+final class StandIns {
 
     static final String CUSTOM_ID_TAG = "_custom_id_";
 
     private final String endpoint;
     private final PrintStream out;
 
-    StandInApis(String endpoint, PrintStream out) {
+    StandIns(String endpoint, PrintStream out) {
         this.endpoint = endpoint;
         this.out = out;
     }
 
     void ensure(JsonNode input) {
+        apis(input);
+        alarms(input);
+    }
+
+    private void alarms(JsonNode input) {
+        for (JsonNode region : input.path("regions")) {
+            String regionName = region.path("region").asText("");
+            if (!AwsRegions.LATENCY_ROUTING.contains(regionName) || region.path("alarms").isEmpty()) {
+                continue;
+            }
+            try (CloudWatchClient client = LocalClients.cloudWatch(endpoint, regionName)) {
+                for (JsonNode alarm : region.path("alarms")) {
+                    String name = alarm.asText("");
+                    if (name.isEmpty() || !client.describeAlarms(r -> r.alarmNames(name)).metricAlarms().isEmpty()) {
+                        continue;
+                    }
+                    client.putMetricAlarm(r -> r.alarmName(name).namespace("AWS/ApiGateway").metricName("5XXError")
+                            .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(5.0)
+                            .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                            .alarmDescription("active-edge local cloud stand-in"));
+                    out.println("local cloud: created a stand-in alarm " + name + " in " + regionName
+                            + "; in AWS it is your own alarm");
+                }
+            }
+        }
+    }
+
+    private void apis(JsonNode input) {
         for (JsonNode region : input.path("regions")) {
             JsonNode api = region.path("origin").path("apiGateway");
             String regionName = region.path("region").asText("");
             String apiId = api.path("apiId").asText("");
             String stage = api.path("stage").asText("");
-            if (regionName.isEmpty() || apiId.isEmpty() || stage.isEmpty()) {
+            if (!AwsRegions.LATENCY_ROUTING.contains(regionName) || apiId.isEmpty() || stage.isEmpty()) {
                 continue;
             }
             try (ApiGatewayClient client = LocalClients.apiGateway(endpoint, regionName)) {

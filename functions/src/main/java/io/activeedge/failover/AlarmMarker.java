@@ -1,0 +1,122 @@
+package io.activeedge.failover;
+
+import io.activeedge.workflow.AlarmMarks;
+import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Tags;
+import io.activeedge.errors.AlarmNotFoundException;
+import io.activeedge.errors.ResourceConflictException;
+import io.activeedge.workflow.RegionHealthChecks;
+import io.activeedge.workflow.RegionState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
+
+/**
+ * Marks the Region's CloudWatch alarms so that the failover function knows, from the alarm alone, which
+ * application, Region and switch it drives: tags {@link Tags#APP}, {@link Tags#REGION} and
+ * {@link FailoverTags#SWITCH}. Every alarm is checked before any is tagged, so a conflict changes nothing.
+ */
+public final class AlarmMarker {
+    private static final Logger LOG = LoggerFactory.getLogger(AlarmMarker.class);
+    /** DescribeAlarms accepts at most this many names per call. */
+    static final int NAMES_PER_CALL = 100;
+    static final String INPUT_FIELD = "regions[].alarms";
+
+    private final RegionalClients<CloudWatchClient> cloudWatch;
+
+    public AlarmMarker(RegionalClients<CloudWatchClient> cloudWatch) {
+        this.cloudWatch = cloudWatch;
+    }
+
+    public AlarmMarks mark(RegionState state) {
+        String region = state.region().region();
+        List<String> names = state.region().alarms() == null ? List.of()
+                : state.region().alarms().stream().distinct().toList();
+        if (names.isEmpty()) {
+            return new AlarmMarks(region, List.of());
+        }
+        RegionHealthChecks checks = state.healthChecks();
+        if (checks == null || checks.switchId() == null) {
+            throw new IllegalStateException("The state of " + region + " has no switch health check: "
+                    + "MarkAlarms runs after EnsureHealthChecks");
+        }
+        String app = state.input().app();
+        CloudWatchClient client = cloudWatch.in(region);
+
+        Map<String, String> arns = arnsByName(client, names);
+        List<String> missing = names.stream().filter(n -> !arns.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new AlarmNotFoundException(INPUT_FIELD + ": no CloudWatch alarm named "
+                    + String.join(", ", missing.stream().map(n -> "\"" + n + "\"").toList()) + " in " + region
+                    + " (metric or composite); create it in " + region + " or fix the name, then run again");
+        }
+
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put(Tags.APP, app);
+        wanted.put(Tags.REGION, region);
+        wanted.put(FailoverTags.SWITCH, checks.switchId());
+
+        Map<String, Map<String, String>> current = new HashMap<>();
+        for (String name : names) {
+            String arn = arns.get(name);
+            Map<String, String> tags = tagsOf(client, arn);
+            String owner = tags.get(Tags.APP);
+            if (owner != null && !owner.equals(app)) {
+                throw new ResourceConflictException("CloudWatch alarm \"" + name + "\" in " + region
+                        + " already drives app \"" + owner + "\" (tag " + Tags.APP + "); an alarm fails over one"
+                        + " application only: give app \"" + app + "\" its own alarm in " + INPUT_FIELD
+                        + ", or remove the tag if \"" + owner + "\" no longer uses it");
+            }
+            current.put(arn, tags);
+        }
+
+        List<String> marked = new ArrayList<>();
+        for (String name : names) {
+            String arn = arns.get(name);
+            Map<String, String> tags = current.get(arn);
+            boolean same = wanted.entrySet().stream().allMatch(e -> e.getValue().equals(tags.get(e.getKey())));
+            if (same) {
+                LOG.info("alarm marked region={} alarm={} switch={} action=none", region, name, checks.switchId());
+            } else {
+                client.tagResource(r -> r.resourceARN(arn).tags(wanted.entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+                LOG.info("alarm marked region={} alarm={} switch={} previousSwitch={} action=tagged",
+                        region, name, checks.switchId(), tags.get(FailoverTags.SWITCH));
+            }
+            marked.add(arn);
+        }
+        return new AlarmMarks(region, List.copyOf(marked));
+    }
+
+    /** Metric and composite alarms alike, by name. */
+    private static Map<String, String> arnsByName(CloudWatchClient client, List<String> names) {
+        Map<String, String> arns = new HashMap<>();
+        for (int i = 0; i < names.size(); i += NAMES_PER_CALL) {
+            List<String> batch = names.subList(i, Math.min(names.size(), i + NAMES_PER_CALL));
+            String token = null;
+            do {
+                String from = token;
+                DescribeAlarmsResponse page = client.describeAlarms(r -> r.alarmNames(batch)
+                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(from));
+                page.metricAlarms().forEach(a -> arns.put(a.alarmName(), a.alarmArn()));
+                page.compositeAlarms().forEach(a -> arns.put(a.alarmName(), a.alarmArn()));
+                token = page.nextToken();
+            } while (token != null);
+        }
+        return arns;
+    }
+
+    private static Map<String, String> tagsOf(CloudWatchClient client, String arn) {
+        Map<String, String> tags = new HashMap<>();
+        client.listTagsForResource(r -> r.resourceARN(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+}

@@ -1,0 +1,38 @@
+package io.activeedge.failover;
+
+/**
+ * What the failover function did with one alarm state change, and why.
+ *
+ * @param alarm the alarm's name
+ * @param app the application the alarm belongs to (null when it belongs to none)
+ * @param region the Region the alarm drains and restores
+ * @param switchId the Region's switch health check
+ * @param before "serving" or "drained" before the decision (null when unknown)
+ * @param after "serving" or "drained" after it (null when unknown)
+ * @param action one of {@link Action}
+ * @param reason why, in words
+ */
+public record FailoverDecision(
+        String alarm, String app, String region, String switchId, String before, String after, String action,
+        String reason) {
+
+    public static final String SERVING = "serving";
+    public static final String DRAINED = "drained";
+
+    public enum Action {
+        /** The switch was inverted: Route 53 stops sending traffic to the Region. */
+        DRAINED,
+        /** The switch was set back: the Region serves again. */
+        RESTORED,
+        /** The switch already was as the alarm wants it (or another alarm still holds the Region drained). */
+        UNCHANGED,
+        /** Not an alarm of active-edge, a state that changes nothing, or older than the last change applied. */
+        IGNORED,
+        /** Draining would leave the application without a serving Region. */
+        REFUSED
+    }
+
+    static String stateOf(boolean inverted) {
+        return inverted ? DRAINED : SERVING;
+    }
+}

@@ -1,0 +1,26 @@
+package io.activeedge.failover;
+
+import io.activeedge.workflow.AlarmMarks;
+import io.activeedge.core.Clients;
+import io.activeedge.core.JsonHandler;
+import io.activeedge.core.RegionalClients;
+import io.activeedge.workflow.RegionState;
+
+/** Per Region, after the health checks: tag the Region's CloudWatch alarms with the switch they drive. */
+public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarks> {
+    private final AlarmMarker marker;
+
+    public MarkAlarmsHandler() {
+        this(new AlarmMarker(new RegionalClients<>(Clients::cloudWatch)));
+    }
+
+    MarkAlarmsHandler(AlarmMarker marker) {
+        super(RegionState.class);
+        this.marker = marker;
+    }
+
+    @Override
+    protected AlarmMarks handle(RegionState state) {
+        return marker.mark(state);
+    }
+}

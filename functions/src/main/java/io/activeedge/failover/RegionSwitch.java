@@ -1,0 +1,325 @@
+package io.activeedge.failover;
+
+import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Tags;
+import io.activeedge.failover.AlarmOwners.Owner;
+import io.activeedge.failover.AppHealthChecks.RegionChecks;
+import io.activeedge.failover.FailoverDecision.Action;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
+import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
+import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
+import software.amazon.awssdk.services.route53.model.Tag;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
+import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
+
+/**
+ * Drains a Region when one of its alarms goes to ALARM and restores it on OK, by setting {@code Inverted} on the
+ * Region's switch health check (DESIGN.md, "a safe switch"); the endpoint and gate checks are never touched.
+ * <ul>
+ *   <li>Never drains the last Region that serves: another Region serves when its switch is not inverted and
+ *       its endpoint check is healthy (its gate is then healthy too; Route 53 reports no status for a
+ *       calculated check such as the gate).</li>
+ *   <li>Restores only when no other alarm of the same Region is still in ALARM.</li>
+ *   <li>Remembers on the switch the state timestamp it applied last, so that an event older than it, or the
+ *       same event delivered again, changes nothing.</li>
+ *   <li>Sends HealthCheckVersion with every update and, when someone changed the switch meanwhile, reads it
+ *       again and retries; retries throttled calls with jittered backoff.</li>
+ * </ul>
+ * Every decision is one log line and, when it drained, restored or refused, one metric.
+ */
+public final class RegionSwitch {
+    private static final Logger LOG = LoggerFactory.getLogger(RegionSwitch.class);
+    static final int MAX_VERSION_ATTEMPTS = 5;
+    /** How a Route 53 checker reports a healthy endpoint: "Success: HTTP Status Code 200, OK". */
+    static final String SUCCESS = "Success";
+
+    private final Route53Client route53;
+    private final AlarmOwners owners;
+    private final AppHealthChecks checks;
+    private final Backoff backoff;
+    private final FailoverMetrics metrics;
+
+    public RegionSwitch(RegionalClients<CloudWatchClient> cloudWatch, Route53Client route53, Clock clock,
+            Sleeper sleeper, FailoverMetrics metrics) {
+        Backoff backoff = new Backoff(sleeper, () -> Jitter.RANDOM.nextDouble());
+        this.route53 = route53;
+        this.owners = new AlarmOwners(cloudWatch, backoff, clock);
+        this.checks = new AppHealthChecks(route53, backoff);
+        this.backoff = backoff;
+        this.metrics = metrics;
+    }
+
+    /** Decides, applies, and reports one alarm state change. */
+    public FailoverDecision apply(AlarmChange change) {
+        FailoverDecision decision = decide(change);
+        report(decision);
+        return decision;
+    }
+
+    private FailoverDecision decide(AlarmChange change) {
+        Boolean drain = switch (change.state()) {
+            case AlarmChange.ALARM -> Boolean.TRUE;
+            case AlarmChange.OK -> Boolean.FALSE;
+            default -> null;
+        };
+        if (drain == null) {
+            return decision(change, null, null, null, null, Action.IGNORED,
+                    "state " + change.state() + " changes nothing");
+        }
+        Optional<Owner> found = owners.of(change.region(), change.alarmArn());
+        if (found.isEmpty()) {
+            return decision(change, null, null, null, null, Action.IGNORED, "the alarm has no " + Tags.APP
+                    + " and " + Tags.REGION + " tags: it is not one of the alarms provisioning marked");
+        }
+        Owner owner = found.get();
+        SwitchState current = locate(change, owner);
+        if (current == null) {
+            return decision(change, owner, null, null, null, Action.IGNORED, "no switch health check of app "
+                    + owner.app() + " in " + owner.region() + ": run provisioning again");
+        }
+        Optional<FailoverDecision> settled = settled(change, owner, current, drain);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
+
+        String reason;
+        if (drain) {
+            Others others = others(owner);
+            if (others.serving() == null) {
+                String state = FailoverDecision.stateOf(current.inverted());
+                return decision(change, owner, current.id(), state, state, Action.REFUSED,
+                        "draining would leave no Region serving: " + (others.notServing().isEmpty()
+                                ? "the application has no other Region"
+                                : String.join("; ", others.notServing())));
+            }
+            reason = "ALARM; " + others.serving() + " still serves";
+        } else {
+            Optional<String> holding = owners.otherInAlarm(change.region(), change.alarmArn(), owner);
+            if (holding.isPresent()) {
+                String state = FailoverDecision.stateOf(current.inverted());
+                return decision(change, owner, current.id(), state, state, Action.UNCHANGED,
+                        "alarm " + holding.get() + " of this Region is still in ALARM");
+            }
+            reason = "OK";
+        }
+        return update(change, owner, current, drain, reason);
+    }
+
+    /** The decision when nothing is left to do: the event is old or repeated, or the switch already is as wanted. */
+    private Optional<FailoverDecision> settled(AlarmChange change, Owner owner, SwitchState current, boolean drain) {
+        String state = FailoverDecision.stateOf(current.inverted());
+        if (current.changedAt() != null && !change.stateTimestamp().isAfter(current.changedAt())) {
+            boolean repeated = change.stateTimestamp().equals(current.changedAt())
+                    && FailoverTags.value(change.alarmName()).equals(current.changedBy());
+            return Optional.of(decision(change, owner, current.id(), state, state, Action.IGNORED, repeated
+                    ? "already applied: this state change was delivered before"
+                    : "older than the last change applied (" + current.changedAt() + " by " + current.changedBy() + ")"));
+        }
+        if (current.inverted() == drain) {
+            markApplied(current.id(), change);
+            return Optional.of(decision(change, owner, current.id(), state, state, Action.UNCHANGED, "already " + state));
+        }
+        return Optional.empty();
+    }
+
+    private FailoverDecision update(AlarmChange change, Owner owner, SwitchState current, boolean drain, String reason) {
+        SwitchState state = current;
+        for (int attempt = 1; ; attempt++) {
+            SwitchState at = state;
+            try {
+                backoff.call("UpdateHealthCheck", () -> route53.updateHealthCheck(r -> r
+                        .healthCheckId(at.id()).healthCheckVersion(at.version()).inverted(drain)));
+                break;
+            } catch (HealthCheckVersionMismatchException e) {
+                if (attempt >= MAX_VERSION_ATTEMPTS) {
+                    throw e;
+                }
+                state = read(at.id());
+                LOG.warn("switch changed meanwhile switch={} sentVersion={} currentVersion={} attempt={} action=retry",
+                        at.id(), at.version(), state.version(), attempt);
+                Optional<FailoverDecision> settled = settled(change, owner, state, drain);
+                if (settled.isPresent()) {
+                    return settled.get();
+                }
+            }
+        }
+        markApplied(state.id(), change);
+        return decision(change, owner, state.id(), FailoverDecision.stateOf(!drain), FailoverDecision.stateOf(drain),
+                drain ? Action.DRAINED : Action.RESTORED, reason);
+    }
+
+    /** The Region's switch: the one the alarm names when its tags confirm it, else the one the Region's tags find. */
+    private SwitchState locate(AlarmChange change, Owner owner) {
+        if (owner.switchId() != null) {
+            try {
+                SwitchState named = read(owner.switchId());
+                if (named.isSwitchOf(owner.app(), owner.region())) {
+                    return named;
+                }
+                LOG.warn("alarm names a check that is not the switch alarm={} app={} region={} switch={}",
+                        change.alarmName(), owner.app(), owner.region(), owner.switchId());
+            } catch (NoSuchHealthCheckException e) {
+                LOG.warn("alarm names a switch that no longer exists alarm={} app={} region={} switch={}",
+                        change.alarmName(), owner.app(), owner.region(), owner.switchId());
+            }
+            owners.forget(change.alarmArn());
+        }
+        RegionChecks region = checks.of(owner.app()).get(owner.region());
+        if (region == null || region.switchId() == null || region.switchId().equals(owner.switchId())) {
+            region = checks.refresh(owner.app()).get(owner.region());
+        }
+        if (region == null || region.switchId() == null) {
+            return null;
+        }
+        try {
+            return read(region.switchId());
+        } catch (NoSuchHealthCheckException e) {
+            checks.forget(owner.app());
+            return null;
+        }
+    }
+
+    private record Others(String serving, List<String> notServing) {
+    }
+
+    /** The first other Region of the application that serves, or why none does. */
+    private Others others(Owner owner) {
+        Map<String, RegionChecks> regions = checks.of(owner.app());
+        if (!regions.containsKey(owner.region())) {
+            regions = checks.refresh(owner.app());
+        }
+        List<String> notServing = new ArrayList<>();
+        for (RegionChecks other : regions.values()) {
+            if (other.region().equals(owner.region())) {
+                continue;
+            }
+            if (!other.complete()) {
+                notServing.add(other.region() + " lacks an endpoint, switch or gate check");
+                continue;
+            }
+            try {
+                HealthCheck check = backoff.call("GetHealthCheck",
+                        () -> route53.getHealthCheck(r -> r.healthCheckId(other.switchId()))).healthCheck();
+                if (Boolean.TRUE.equals(check.healthCheckConfig().inverted())) {
+                    notServing.add(other.region() + " is drained");
+                } else if (!healthy(other.endpointId())) {
+                    notServing.add(other.region() + " fails its endpoint check");
+                } else {
+                    return new Others(other.region(), notServing);
+                }
+            } catch (NoSuchHealthCheckException e) {
+                checks.forget(owner.app());
+                notServing.add(other.region() + " health checks no longer exist");
+            }
+        }
+        return new Others(null, notServing);
+    }
+
+    /** Healthy when most Route 53 checkers report success; a check not yet observed counts as healthy. */
+    private boolean healthy(String checkId) {
+        List<HealthCheckObservation> observations = backoff.call("GetHealthCheckStatus",
+                () -> route53.getHealthCheckStatus(r -> r.healthCheckId(checkId))).healthCheckObservations();
+        if (observations.isEmpty()) {
+            return true;
+        }
+        long success = observations.stream()
+                .filter(o -> o.statusReport() != null && o.statusReport().status() != null
+                        && o.statusReport().status().startsWith(SUCCESS))
+                .count();
+        return success * 2 > observations.size();
+    }
+
+    record SwitchState(String id, boolean inverted, Long version, Instant changedAt, String changedBy,
+            Map<String, String> tags) {
+        boolean isSwitchOf(String app, String region) {
+            return Tags.matches(tags, app, region, Tags.ROLE_SWITCH_CHECK);
+        }
+    }
+
+    private SwitchState read(String id) {
+        HealthCheck check = backoff.call("GetHealthCheck", () -> route53.getHealthCheck(r -> r.healthCheckId(id)))
+                .healthCheck();
+        Map<String, String> tags = new HashMap<>();
+        backoff.call("ListTagsForResource", () -> route53.listTagsForResource(r -> r
+                .resourceType(TagResourceType.HEALTHCHECK).resourceId(id)))
+                .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
+        return new SwitchState(id, Boolean.TRUE.equals(check.healthCheckConfig().inverted()),
+                check.healthCheckVersion(), instant(id, tags.get(FailoverTags.CHANGED_AT)),
+                tags.get(FailoverTags.CHANGED_BY), Map.copyOf(tags));
+    }
+
+    private static Instant instant(String id, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            LOG.warn("switch tag unreadable switch={} tag={} value={} action=treat-as-absent",
+                    id, FailoverTags.CHANGED_AT, value);
+            return null;
+        }
+    }
+
+    /** Which state change the switch now reflects. */
+    private void markApplied(String switchId, AlarmChange change) {
+        backoff.call("ChangeTagsForResource", () -> route53.changeTagsForResource(r -> r
+                .resourceType(TagResourceType.HEALTHCHECK).resourceId(switchId)
+                .addTags(Tag.builder().key(FailoverTags.CHANGED_AT).value(change.stateTimestamp().toString()).build(),
+                        Tag.builder().key(FailoverTags.CHANGED_BY).value(FailoverTags.value(change.alarmName())).build())));
+    }
+
+    private static FailoverDecision decision(AlarmChange change, Owner owner, String switchId, String before,
+            String after, Action action, String reason) {
+        return new FailoverDecision(change.alarmName(), owner == null ? null : owner.app(),
+                owner == null ? change.region() : owner.region(), switchId, before, after, action.name(), reason);
+    }
+
+    private void report(FailoverDecision decision) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("alarm", decision.alarm());
+        fields.put("app", decision.app());
+        fields.put("region", decision.region());
+        fields.put("switch", decision.switchId());
+        fields.put("before", decision.before());
+        fields.put("after", decision.after());
+        fields.put("action", decision.action());
+        fields.put("reason", decision.reason());
+        fields.values().removeIf(v -> v == null);
+        String message = "failover {} app={} region={} alarm={}: {}";
+        Object[] arguments = {decision.action(), decision.app(), decision.region(), decision.alarm(),
+            decision.reason(), StructuredArguments.entries(fields)};
+        if (Action.REFUSED.name().equals(decision.action())) {
+            LOG.warn(message, arguments);
+        } else {
+            LOG.info(message, arguments);
+        }
+        switch (Action.valueOf(decision.action())) {
+            case DRAINED -> metrics.count(FailoverMetrics.REGION_DRAINED, decision.app(), decision.region());
+            case RESTORED -> metrics.count(FailoverMetrics.REGION_RESTORED, decision.app(), decision.region());
+            case REFUSED -> metrics.count(FailoverMetrics.DRAIN_REFUSED, decision.app(), decision.region());
+            default -> {
+            }
+        }
+    }
+
+    /** Created on first use, after a SnapStart restore, so that restored containers do not share one sequence. */
+    private static final class Jitter {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+}

@@ -1,0 +1,125 @@
+package io.activeedge.failover;
+
+import io.activeedge.workflow.AlarmMarks;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Tags;
+import io.activeedge.errors.AlarmNotFoundException;
+import io.activeedge.errors.ResourceConflictException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.input.OriginSpec;
+import io.activeedge.input.RegionSpec;
+import io.activeedge.workflow.RegionHealthChecks;
+import io.activeedge.workflow.RegionState;
+import io.activeedge.workflow.Run;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+class AlarmMarkerTest {
+    private static final String REGION = "us-east-1";
+    private static final String SWITCH = "5e1f0000-aaaa-bbbb-cccc-000000000002";
+
+    private final FakeCloudWatch cloudWatch = new FakeCloudWatch(REGION);
+    private final AlarmMarker marker = new AlarmMarker(new RegionalClients<CloudWatchClient>(r -> {
+        assertThat(r).isEqualTo(REGION);
+        return cloudWatch;
+    }));
+
+    static RegionState state(String app, List<String> alarms, String switchId) {
+        RegionSpec region = new RegionSpec(REGION,
+                new OriginSpec(new OriginSpec.ApiGatewayOrigin("a1b2c3d4e5", "prod"), null, null, null, null), alarms);
+        AppSpec input = new AppSpec(app, "example.com", null, List.of("example.com"), "api.example.com",
+                List.of(region), null, null, null, Map.of(), false);
+        return new RegionState(input, new Run("run-1", Instant.parse("2026-01-01T00:00:00Z")), region, null, null,
+                null, new RegionHealthChecks(REGION, "endpoint-id", switchId, "gate-id", List.of()), null, null);
+    }
+
+    @Test
+    void mark_unmarkedAlarms_tagsEachWithAppRegionAndSwitch() {
+        String metric = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+        String composite = cloudWatch.add("shop-us-east-1-health", true, StateValue.INSUFFICIENT_DATA);
+        cloudWatch.tags.get(metric).put("team", "payments");
+
+        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
+
+        assertThat(marks).isEqualTo(new AlarmMarks(REGION, List.of(metric, composite)));
+        Map<String, String> wanted = Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH);
+        assertThat(cloudWatch.tags.get(metric)).containsAllEntriesOf(wanted).containsEntry("team", "payments");
+        assertThat(cloudWatch.tags.get(composite)).containsAllEntriesOf(wanted);
+    }
+
+    @Test
+    void mark_alreadyMarkedAlarm_isNotTaggedAgain() {
+        String marked = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+        cloudWatch.tags.get(marked).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH));
+        String fresh = cloudWatch.add("shop-us-east-1-latency", false, StateValue.OK);
+
+        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-latency"), SWITCH));
+
+        assertThat(marks.alarmArns()).containsExactly(marked, fresh);
+        assertThat(cloudWatch.tagged).singleElement().satisfies(t -> assertThat(t.resourceARN()).isEqualTo(fresh));
+    }
+
+    @Test
+    void mark_alarmOfThisAppWithAnOldSwitch_movesItToTheNewSwitch() {
+        String alarm = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+        cloudWatch.tags.get(alarm).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, "old"));
+
+        marker.mark(state("shop", List.of("shop-us-east-1-5xx"), SWITCH));
+
+        assertThat(cloudWatch.tags.get(alarm)).containsEntry(FailoverTags.SWITCH, SWITCH);
+    }
+
+    @Test
+    void mark_missingAlarm_throwsAlarmNotFoundNamingAlarmRegionAndField() {
+        cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+
+        assertThatThrownBy(() -> marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-typo"), SWITCH)))
+                .isInstanceOf(AlarmNotFoundException.class)
+                .hasMessageContaining("\"shop-us-east-1-typo\"")
+                .hasMessageContaining(REGION)
+                .hasMessageContaining("regions[].alarms");
+        assertThat(cloudWatch.tagged).isEmpty();
+    }
+
+    @Test
+    void mark_alarmOfAnotherApp_throwsResourceConflictAndTagsNothing() {
+        cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+        String blogs = cloudWatch.add("shared-5xx", false, StateValue.OK);
+        cloudWatch.tags.get(blogs).putAll(Map.of(Tags.APP, "blog", Tags.REGION, REGION, FailoverTags.SWITCH, "x"));
+
+        assertThatThrownBy(() -> marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shared-5xx"), SWITCH)))
+                .isInstanceOf(ResourceConflictException.class)
+                .hasMessageContaining("shared-5xx")
+                .hasMessageContaining("\"blog\"");
+        assertThat(cloudWatch.tagged).isEmpty();
+        assertThat(cloudWatch.tags.get(blogs)).containsEntry(Tags.APP, "blog");
+    }
+
+    @Test
+    void mark_noAlarms_returnsEmptyWithoutAnyCall() {
+        CloudWatchClient client = mock(CloudWatchClient.class);
+        AlarmMarker quiet = new AlarmMarker(new RegionalClients<>(r -> client));
+
+        assertThat(quiet.mark(state("shop", List.of(), SWITCH))).isEqualTo(new AlarmMarks(REGION, List.of()));
+        assertThat(quiet.mark(state("shop", null, null))).isEqualTo(new AlarmMarks(REGION, List.of()));
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void mark_moreAlarmsThanOnePage_findsThemAll() {
+        cloudWatch.pageSize = 1;
+        List<String> names = List.of("a", "b", "c");
+        names.forEach(n -> cloudWatch.add(n, false, StateValue.OK));
+
+        assertThat(marker.mark(state("shop", names, SWITCH)).alarmArns()).hasSize(3);
+    }
+}

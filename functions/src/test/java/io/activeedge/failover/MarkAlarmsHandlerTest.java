@@ -1,0 +1,54 @@
+package io.activeedge.failover;
+
+import io.activeedge.workflow.AlarmMarks;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.activeedge.core.Json;
+import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Tags;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+class MarkAlarmsHandlerTest {
+    @Test
+    void handleRequest_realClientsAndNoAlarms_answersWithoutReachingAws() throws Exception {
+        // Unit tests point AWS_ENDPOINT_URL at a closed port: any call would fail.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] state = Json.MAPPER.writeValueAsBytes(AlarmMarkerTest.state("shop", List.of(), "switch-id"));
+
+        new MarkAlarmsHandler().handleRequest(new ByteArrayInputStream(state), out, null);
+
+        assertThat(Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class))
+                .isEqualTo(new AlarmMarks("us-east-1", List.of()));
+    }
+
+    @Test
+    void handleRequest_sampleEvent_marksTheRegionsAlarmWithItsSwitch() throws Exception {
+        Path event = Path.of("..", "events", "MarkAlarmsFunction-example.json");
+        assumeTrue(Files.isRegularFile(event), "events/ is outside the functions module");
+        FakeCloudWatch cloudWatch = new FakeCloudWatch("us-east-1");
+        String arn = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+        MarkAlarmsHandler handler = new MarkAlarmsHandler(
+                new AlarmMarker(new RegionalClients<CloudWatchClient>(r -> cloudWatch)));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(event)) {
+            handler.handleRequest(in, out, null);
+        }
+
+        AlarmMarks marks = Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class);
+        String switchId = Json.MAPPER.readTree(event.toFile()).path("healthChecks").path("switchId").asText();
+        assertThat(marks.region()).isEqualTo("us-east-1");
+        assertThat(marks.alarmArns()).containsExactly(arn);
+        assertThat(cloudWatch.tags.get(arn)).containsEntry(Tags.APP, "shop").containsEntry(Tags.REGION, "us-east-1")
+                .containsEntry(FailoverTags.SWITCH, switchId);
+    }
+}

@@ -1,0 +1,395 @@
+package io.activeedge.failover;
+
+import static io.activeedge.failover.FailoverDecision.Action.DRAINED;
+import static io.activeedge.failover.FailoverDecision.Action.IGNORED;
+import static io.activeedge.failover.FailoverDecision.Action.REFUSED;
+import static io.activeedge.failover.FailoverDecision.Action.RESTORED;
+import static io.activeedge.failover.FailoverDecision.Action.UNCHANGED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Tags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
+
+class RegionSwitchTest {
+    private static final String EAST = "us-east-1";
+    private static final String WEST = "us-west-2";
+    private static final String EU = "eu-west-1";
+
+    @Test
+    void apply_alarm_drainsOnlyThatRegionsSwitch() {
+        Shop shop = new Shop(EAST, WEST);
+        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03.456Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+        assertThat(decision).extracting(FailoverDecision::app, FailoverDecision::region, FailoverDecision::switchId,
+                FailoverDecision::before, FailoverDecision::after)
+                .containsExactly("shop", EAST, east.switchId(), "serving", "drained");
+        assertThat(shop.route53.inverted(east.switchId())).isTrue();
+        assertThat(shop.route53.inverted(east.endpointId())).isFalse();
+        assertThat(shop.route53.inverted(east.gateId())).isFalse();
+        assertThat(shop.route53.inverted(shop.switchOf(WEST))).isFalse();
+        assertThat(shop.route53.updates).singleElement().satisfies(update -> {
+            assertThat(update.healthCheckId()).isEqualTo(east.switchId());
+            assertThat(update.healthCheckVersion()).isEqualTo(1L);
+            assertThat(update.toBuilder().healthCheckId(null).healthCheckVersion(null).inverted(null).build())
+                    .as("nothing but Inverted changes").isEqualTo(UpdateHealthCheckRequest.builder().build());
+        });
+        assertThat(shop.route53.tags.get(east.switchId()))
+                .containsEntry(FailoverTags.CHANGED_AT, "2026-11-24T01:02:03.456Z")
+                .containsEntry(FailoverTags.CHANGED_BY, "shop-us-east-1-5xx");
+        assertThat(shop.metrics.counted).containsExactly("RegionDrained shop us-east-1");
+    }
+
+    @Test
+    void apply_okAfterAlarm_restoresRegion() {
+        Shop shop = new Shop(EAST, WEST);
+        RegionSwitch regionSwitch = shop.regionSwitch();
+        regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        FailoverDecision decision = regionSwitch.apply(shop.change(EAST, "OK", "2026-11-24T01:12:03Z"));
+
+        assertThat(decision.action()).isEqualTo(RESTORED.name());
+        assertThat(decision.before()).isEqualTo("drained");
+        assertThat(decision.after()).isEqualTo("serving");
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isFalse();
+        assertThat(shop.route53.tags.get(shop.switchOf(EAST)))
+                .containsEntry(FailoverTags.CHANGED_AT, "2026-11-24T01:12:03Z");
+        assertThat(shop.metrics.counted)
+                .containsExactly("RegionDrained shop us-east-1", "RegionRestored shop us-east-1");
+    }
+
+    @Test
+    void apply_insufficientData_makesNoAwsCall() {
+        CloudWatchClient cloudWatch = mock(CloudWatchClient.class);
+        Route53Client route53 = mock(Route53Client.class);
+        Shop.RecordingMetrics metrics = new Shop.RecordingMetrics();
+        RegionSwitch regionSwitch = new RegionSwitch(new RegionalClients<>(r -> cloudWatch), route53,
+                Clock.systemUTC(), d -> { }, metrics);
+
+        FailoverDecision decision = regionSwitch.apply(new AlarmChange(
+                "arn:aws:cloudwatch:us-east-1:123456789012:alarm:shop-us-east-1-5xx", "shop-us-east-1-5xx", EAST,
+                "INSUFFICIENT_DATA", Instant.parse("2026-11-24T01:02:03Z")));
+
+        assertThat(decision.action()).isEqualTo(IGNORED.name());
+        verifyNoInteractions(cloudWatch, route53);
+        assertThat(metrics.counted).isEmpty();
+    }
+
+    @Test
+    void apply_alarmWithoutActiveEdgeTags_ignoredWithoutRoute53Call() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.cloudWatch(EAST).add("someone-elses-alarm", false, StateValue.ALARM);
+        Route53Client route53 = mock(Route53Client.class);
+        RegionSwitch regionSwitch = new RegionSwitch(new RegionalClients<CloudWatchClient>(shop::cloudWatch), route53,
+                shop.clock, shop.slept::add, shop.metrics);
+
+        FailoverDecision decision = regionSwitch.apply(
+                shop.change(EAST, "someone-elses-alarm", "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(IGNORED.name());
+        assertThat(decision.app()).isNull();
+        verifyNoInteractions(route53);
+        assertThat(shop.metrics.counted).isEmpty();
+    }
+
+    @Test
+    void apply_alarmWithoutActiveEdgeTags_logsOneLineSayingWhy() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.cloudWatch(EAST).add("someone-elses-alarm", false, StateValue.ALARM);
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            shop.regionSwitch().apply(shop.change(EAST, "someone-elses-alarm", "ALARM", "2026-11-24T01:02:03Z"));
+
+            assertThat(logs.lines()).singleElement().asString()
+                    .startsWith("INFO failover IGNORED")
+                    .contains("alarm=someone-elses-alarm")
+                    .contains("not one of the alarms provisioning marked");
+        }
+    }
+
+    @Test
+    void apply_refusedDrain_logsOneWarningNamingTheOtherRegions() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.route53.edit(shop.switchOf(WEST), c -> c.inverted(true));
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+            assertThat(logs.lines()).filteredOn(l -> l.contains("failover ")).singleElement().asString()
+                    .startsWith("WARN failover REFUSED app=shop region=us-east-1")
+                    .contains("us-west-2 is drained");
+        }
+    }
+
+    @Test
+    void apply_unmarkedAlarmMarkedLater_followsItOnceTheShortMemoryExpires() {
+        Shop shop = new Shop(EAST, WEST);
+        String arn = shop.cloudWatch(EAST).add("shop-us-east-1-latency", false, StateValue.ALARM);
+        RegionSwitch regionSwitch = shop.regionSwitch();
+        regionSwitch.apply(shop.change(EAST, "shop-us-east-1-latency", "ALARM", "2026-11-24T01:02:03Z"));
+        shop.mark(EAST, arn, shop.switchOf(EAST));
+
+        shop.clock.advance(Duration.ofMinutes(6));
+        FailoverDecision decision = regionSwitch.apply(
+                shop.change(EAST, "shop-us-east-1-latency", "ALARM", "2026-11-24T01:08:03Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+    }
+
+    @Test
+    void apply_threeRegionsAlarmOneAfterAnother_drainsTwoAndRefusesTheLast() {
+        Shop shop = new Shop(EAST, WEST, EU);
+        RegionSwitch regionSwitch = shop.regionSwitch();
+
+        FailoverDecision east = regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+        FailoverDecision west = regionSwitch.apply(shop.change(WEST, "ALARM", "2026-11-24T01:02:04Z"));
+        FailoverDecision eu = regionSwitch.apply(shop.change(EU, "ALARM", "2026-11-24T01:02:05Z"));
+
+        assertThat(List.of(east.action(), west.action(), eu.action()))
+                .containsExactly(DRAINED.name(), DRAINED.name(), REFUSED.name());
+        assertThat(eu.after()).isEqualTo("serving");
+        assertThat(eu.reason()).contains("us-east-1 is drained").contains("us-west-2 is drained");
+        assertThat(shop.route53.inverted(shop.switchOf(EU))).isFalse();
+        assertThat(shop.route53.updates).hasSize(2)
+                .noneMatch(u -> u.healthCheckId().equals(shop.switchOf(EU)));
+        assertThat(shop.metrics.of(FailoverMetrics.REGION_DRAINED)).isEqualTo(2);
+        assertThat(shop.metrics.counted).contains("DrainRefused shop eu-west-1");
+    }
+
+    @Test
+    void apply_otherRegionFailsItsEndpointCheck_refusesToDrain() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.route53.statuses.put(shop.regions.get(WEST).endpointId(),
+                List.of(FakeHealthChecks.FAILURE, FakeHealthChecks.FAILURE, FakeHealthChecks.SUCCESS));
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(REFUSED.name());
+        assertThat(decision.reason()).contains("us-west-2 fails its endpoint check");
+        assertThat(shop.route53.updates).isEmpty();
+        assertThat(shop.metrics.counted).containsExactly("DrainRefused shop us-east-1");
+    }
+
+    @Test
+    void apply_otherRegionNotYetObserved_countsAsServing() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.route53.statuses.put(shop.regions.get(WEST).endpointId(), List.of());
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+    }
+
+    @Test
+    void apply_onlyRegion_refusesToDrain() {
+        Shop shop = new Shop(EAST);
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(REFUSED.name());
+        assertThat(decision.reason()).contains("no other Region");
+        assertThat(shop.route53.updates).isEmpty();
+    }
+
+    @Test
+    void apply_okOlderThanAppliedAlarm_changesNothing() {
+        Shop shop = new Shop(EAST, WEST);
+        RegionSwitch regionSwitch = shop.regionSwitch();
+        regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        FailoverDecision decision = regionSwitch.apply(shop.change(EAST, "OK", "2026-11-24T01:01:00Z"));
+
+        assertThat(decision.action()).isEqualTo(IGNORED.name());
+        assertThat(decision.reason()).contains("older than the last change applied");
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isTrue();
+        assertThat(shop.route53.updates).hasSize(1);
+        assertThat(shop.route53.tags.get(shop.switchOf(EAST)))
+                .containsEntry(FailoverTags.CHANGED_AT, "2026-11-24T01:02:03Z");
+    }
+
+    @Test
+    void apply_sameEventTwice_updatesOnce() {
+        Shop shop = new Shop(EAST, WEST);
+        RegionSwitch regionSwitch = shop.regionSwitch();
+        AlarmChange alarm = shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z");
+
+        FailoverDecision first = regionSwitch.apply(alarm);
+        FailoverDecision second = regionSwitch.apply(alarm);
+
+        assertThat(first.action()).isEqualTo(DRAINED.name());
+        assertThat(second.action()).isEqualTo(IGNORED.name());
+        assertThat(second.reason()).contains("already applied");
+        assertThat(shop.route53.updates).hasSize(1);
+        assertThat(shop.metrics.counted).containsExactly("RegionDrained shop us-east-1");
+    }
+
+    @Test
+    void apply_alarmWhileAlreadyDrained_leavesSwitchAlone() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.route53.edit(shop.switchOf(EAST), c -> c.inverted(true));
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(UNCHANGED.name());
+        assertThat(decision.reason()).isEqualTo("already drained");
+        assertThat(shop.route53.updates).isEmpty();
+        assertThat(shop.metrics.counted).isEmpty();
+    }
+
+    @Test
+    void apply_okWhileAnotherAlarmOfTheRegionFires_keepsRegionDrained() {
+        Shop shop = new Shop(EAST, WEST);
+        String latency = shop.cloudWatch(EAST).add("shop-us-east-1-latency", true, StateValue.ALARM);
+        shop.mark(EAST, latency, shop.switchOf(EAST));
+        shop.cloudWatch(EAST).add("unrelated-alarm", false, StateValue.ALARM);
+        RegionSwitch regionSwitch = shop.regionSwitch();
+        regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        FailoverDecision held = regionSwitch.apply(shop.change(EAST, "OK", "2026-11-24T01:12:03Z"));
+        shop.cloudWatch(EAST).state("shop-us-east-1-latency", StateValue.OK);
+        FailoverDecision restored = regionSwitch.apply(
+                shop.change(EAST, "shop-us-east-1-latency", "OK", "2026-11-24T01:15:00Z"));
+
+        assertThat(held.action()).isEqualTo(UNCHANGED.name());
+        assertThat(held.reason()).contains("shop-us-east-1-latency").contains("still in ALARM");
+        assertThat(restored.action()).isEqualTo(RESTORED.name());
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isFalse();
+    }
+
+    @Test
+    void apply_versionConflict_rereadsAndRetriesWithFreshVersion() {
+        Shop shop = new Shop(EAST, WEST);
+        String eastSwitch = shop.switchOf(EAST);
+        shop.route53.beforeNextUpdate = () -> shop.route53.edit(eastSwitch, c -> c.healthThreshold(0));
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+        assertThat(shop.route53.inverted(eastSwitch)).isTrue();
+        assertThat(shop.route53.count("UpdateHealthCheck")).isEqualTo(2);
+        assertThat(shop.route53.updates).singleElement()
+                .satisfies(u -> assertThat(u.healthCheckVersion()).isEqualTo(2L));
+    }
+
+    @Test
+    void apply_versionConflictBecauseSomeoneDrainedMeanwhile_leavesTheirChange() {
+        Shop shop = new Shop(EAST, WEST);
+        String eastSwitch = shop.switchOf(EAST);
+        shop.route53.beforeNextUpdate = () -> shop.route53.edit(eastSwitch, c -> c.inverted(true));
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(UNCHANGED.name());
+        assertThat(shop.route53.updates).isEmpty();
+        assertThat(shop.route53.inverted(eastSwitch)).isTrue();
+    }
+
+    @Test
+    void apply_throttledThenSuccess_retriesAfterJitteredBackoff() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
+        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isTrue();
+        assertThat(shop.slept).hasSize(2);
+        assertThat(shop.slept.get(0)).isBetween(Duration.ZERO, Backoff.BASE);
+        assertThat(shop.slept.get(1)).isBetween(Duration.ZERO, Backoff.BASE.multipliedBy(2));
+    }
+
+    @Test
+    void apply_priorRequestNotComplete_retriesAfterBackoff() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("PriorRequestNotComplete", 400));
+        shop.route53.failNext("ChangeTagsForResource", FakeHealthChecks.error("PriorRequestNotComplete", 400));
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+        assertThat(shop.slept).hasSize(2);
+        assertThat(shop.route53.tags.get(shop.switchOf(EAST))).containsKey(FailoverTags.CHANGED_AT);
+    }
+
+    @Test
+    void apply_throttledEveryTime_givesUpAfterBoundedAttempts() {
+        Shop shop = new Shop(EAST, WEST);
+        for (int i = 0; i < Backoff.MAX_ATTEMPTS; i++) {
+            shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
+        }
+
+        assertThatThrownBy(() -> shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z")))
+                .isInstanceOf(AwsServiceException.class);
+        assertThat(shop.slept).hasSize(Backoff.MAX_ATTEMPTS - 1).allMatch(d -> d.compareTo(Backoff.CAP) <= 0);
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isFalse();
+    }
+
+    @Test
+    void apply_manyEventsInWarmContainer_findsTheApplicationsChecksOnce() {
+        Shop shop = new Shop(EAST, WEST, EU);
+        RegionSwitch regionSwitch = shop.regionSwitch();
+
+        regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+        regionSwitch.apply(shop.change(EAST, "OK", "2026-11-24T01:03:03Z"));
+        regionSwitch.apply(shop.change(WEST, "ALARM", "2026-11-24T01:04:03Z"));
+        long listingsAfterWarmUp = shop.route53.count("ListHealthChecks");
+        regionSwitch.apply(shop.change(EU, "ALARM", "2026-11-24T01:05:03Z"));
+
+        assertThat(shop.route53.count("ListHealthChecks")).isEqualTo(listingsAfterWarmUp);
+        assertThat(shop.cloudWatch(EAST).calls.stream().filter("ListTagsForResource"::equals)).hasSize(1);
+    }
+
+    @Test
+    void apply_checksOfOtherApplications_areNotCounted() {
+        Shop shop = new Shop(EAST);
+        shop.route53.addRegion("blog", WEST);
+        shop.route53.addForeign("console-made-check");
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(REFUSED.name());
+    }
+
+    @Test
+    void apply_alarmNamesADeletedSwitch_usesTheRegionsCurrentSwitch() {
+        Shop shop = new Shop(EAST, WEST);
+        String arn = shop.cloudWatch(EAST).arn(Shop.alarm(EAST));
+        shop.mark(EAST, arn, "00000000-dead-dead-dead-000000000000");
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+        assertThat(decision.switchId()).isEqualTo(shop.switchOf(EAST));
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isTrue();
+    }
+
+    @Test
+    void apply_alarmNamesAnotherRegionsCheck_usesItsOwnRegionsSwitch() {
+        Shop shop = new Shop(EAST, WEST);
+        String arn = shop.cloudWatch(EAST).arn(Shop.alarm(EAST));
+        shop.mark(EAST, arn, shop.regions.get(WEST).gateId());
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.switchId()).isEqualTo(shop.switchOf(EAST));
+        assertThat(shop.route53.inverted(shop.regions.get(WEST).gateId())).isFalse();
+        assertThat(shop.route53.tags.get(shop.regions.get(WEST).gateId())).containsEntry(Tags.ROLE, Tags.ROLE_GATE_CHECK)
+                .doesNotContainKey(FailoverTags.CHANGED_AT);
+    }
+}
