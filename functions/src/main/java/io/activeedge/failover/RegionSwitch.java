@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
-import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
 import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
 import software.amazon.awssdk.services.route53.model.Tag;
@@ -232,16 +231,8 @@ public final class RegionSwitch {
 
     /** Healthy when most Route 53 checkers report success; a check not yet observed counts as healthy. */
     private boolean healthy(String checkId) {
-        List<HealthCheckObservation> observations = backoff.call("GetHealthCheckStatus",
-                () -> route53.getHealthCheckStatus(r -> r.healthCheckId(checkId))).healthCheckObservations();
-        if (observations.isEmpty()) {
-            return true;
-        }
-        long success = observations.stream()
-                .filter(o -> o.statusReport() != null && o.statusReport().status() != null
-                        && o.statusReport().status().startsWith(SUCCESS))
-                .count();
-        return success * 2 > observations.size();
+        return HealthCheckLookup.healthy(backoff.call("GetHealthCheckStatus",
+                () -> route53.getHealthCheckStatus(r -> r.healthCheckId(checkId))).healthCheckObservations());
     }
 
     record SwitchState(String id, boolean inverted, Long version, Instant changedAt, String changedBy,

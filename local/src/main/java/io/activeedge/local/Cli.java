@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.failover.AlarmChange;
+import io.activeedge.failover.FailoverDecision;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,16 +20,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
-/** The local cloud's command line: {@code serve}, {@code provision}, {@code invoke}. */
+/**
+ * The local cloud's command line: {@code serve}, {@code provision}, {@code invoke}, and the failover drills
+ * {@code failover}, {@code recover}, {@code status}.
+ */
 public final class Cli {
 
     static final String USAGE = """
@@ -39,11 +48,16 @@ public final class Cli {
                                              (default events/provision.json; gives up after M minutes, default 10)
               invoke FUNCTION [-e EVENT]     run one function of template.yaml (by logical id, e.g.
                                              ValidateInputFunction) with the event in file EVENT
+              failover --app APP --region R  put an alarm of APP in R into ALARM and send FailoverFunction its
+                                             EventBridge event: drains R unless it is the last Region serving
+              recover --app APP --region R   the same with OK: R serves again
+              status --app APP               per Region of APP: endpoint health, switch, gate, and which Regions
+                                             receive traffic
               serve [--port N]               run the local cloud in the foreground (what up starts)
               help                           show this text
 
-            provision and invoke use the local cloud that up started; without one they start their own
-            for the run. Everything binds to 127.0.0.1; nothing reaches AWS.
+            provision, invoke, failover, recover and status use the local cloud that up started; without
+            one they start their own for the run. Everything binds to 127.0.0.1; nothing reaches AWS.
             """;
 
     static final String DEFAULT_INPUT = "events/provision.json";
@@ -78,6 +92,9 @@ public final class Cli {
                 case "serve" -> serve(rest);
                 case "provision" -> provision(rest);
                 case "invoke" -> invoke(rest);
+                case "failover" -> drill(rest, AlarmChange.ALARM);
+                case "recover" -> drill(rest, AlarmChange.OK);
+                case "status" -> status(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -246,6 +263,47 @@ public final class Cli {
         }
     }
 
+    // ---- failover, recover, status
+
+    private int drill(List<String> args, String state) {
+        String app = requiredOption(args, "--app");
+        String region = requiredOption(args, "--region");
+        noMoreArguments(args);
+        logToFile();
+        Glyphs glyphs = Glyphs.of(out);
+        try (CloudSession cloud = CloudSession.open(root, err);
+             CloudWatchClient cloudWatch = LocalClients.cloudWatch(cloud.endpoint(), region);
+             Route53Client route53 = LocalClients.route53(cloud.endpoint())) {
+            AlarmDrill.Outcome outcome = new AlarmDrill(cloudWatch, cloud::invoke, Clock.systemUTC()).run(app, state);
+            FailoverDecision decision = outcome.decision();
+            out.println("alarm     " + outcome.alarm().name() + " (" + region + ") set to " + state
+                    + "; its state change event sent to " + AlarmDrill.FUNCTION);
+            out.println("decision  " + decision.action() + " " + region + ": "
+                    + (decision.before() == null ? "?" : decision.before()) + " " + glyphs.arrow() + " "
+                    + (decision.after() == null ? "?" : decision.after()));
+            out.println("reason    " + decision.reason());
+            out.println();
+            RoutingTable table = new RoutingTable(route53);
+            out.println(RoutingTable.format(app, table.of(app)));
+            if (!outcome.applied()) {
+                err.println("active-edge: " + decision.action().toLowerCase(Locale.ROOT) + ": " + decision.reason());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private int status(List<String> args) {
+        String app = requiredOption(args, "--app");
+        noMoreArguments(args);
+        logToFile();
+        try (CloudSession cloud = CloudSession.open(root, err);
+             Route53Client route53 = LocalClients.route53(cloud.endpoint())) {
+            out.println(RoutingTable.format(app, new RoutingTable(route53).of(app)));
+            return 0;
+        }
+    }
+
     private static String pretty(String json) {
         try {
             return PRETTY.writeValueAsString(JSON.readTree(json));
@@ -261,7 +319,15 @@ public final class Cli {
      * terminal shows progress. Set before anything starts logging.
      */
     private void logFunctionsToFile() {
-        if (LocalState.running(root).isPresent() || System.getProperty("log4j2.configurationFile") != null) {
+        if (LocalState.running(root).isPresent()) {
+            return;
+        }
+        logToFile();
+    }
+
+    /** The same file for the lines the CLI itself logs through the functions' classes (failover, status). */
+    private void logToFile() {
+        if (System.getProperty("log4j2.configurationFile") != null) {
             return;
         }
         System.setProperty("activeedge.functionLog", CloudSession.functionLog(root).toString());
@@ -290,6 +356,14 @@ public final class Cli {
         }
         String value = args.get(index + 1);
         args.subList(index, index + 2).clear();
+        return value;
+    }
+
+    private static String requiredOption(List<String> args, String name) {
+        String value = stringOption(args, name, null);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("missing " + name);
+        }
         return value;
     }
 

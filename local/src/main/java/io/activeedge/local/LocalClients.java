@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** The local cloud's own clients: pointed at moto explicitly and left out of the API call count. */
@@ -34,6 +35,12 @@ final class LocalClients {
 
     static CloudWatchClient cloudWatch(String endpoint, String region) {
         return CloudWatchClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
+                .credentialsProvider(CREDENTIALS).overrideConfiguration(notCounted())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    static Route53Client route53(String endpoint) {
+        return Route53Client.builder().endpointOverride(URI.create(endpoint)).region(Region.AWS_GLOBAL)
                 .credentialsProvider(CREDENTIALS).overrideConfiguration(notCounted())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }

@@ -46,6 +46,18 @@ class CliTest {
     }
 
     @Test
+    void run_failoverWithoutRegion_isAUsageError(@TempDir Path root) {
+        assertEquals(2, run(root, "failover", "--app", "shop"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing --region"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_statusWithoutApp_isAUsageError(@TempDir Path root) {
+        assertEquals(2, run(root, "status"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing --app"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void run_provisionMissingInput_saysWhichFile(@TempDir Path root) {
         assertEquals(1, run(root, "provision"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no input file " + root.resolve("events/provision.json")),
