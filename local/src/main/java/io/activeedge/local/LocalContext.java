@@ -7,15 +7,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context of one local invocation. */
-final class LocalContext implements Context {
+/** The Lambda context of one local invocation (the Lambda endpoint's, and the benchmark's probes'). */
+public final class LocalContext implements Context {
 
     private final Template.Function function;
     private final String requestId;
     private final long deadlineMillis;
     private final LambdaLogger logger;
 
-    LocalContext(Template.Function function, String requestId, PrintStream log) {
+    public LocalContext(Template.Function function, String requestId, PrintStream log) {
         this.function = function;
         this.requestId = requestId;
         this.deadlineMillis = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;

@@ -280,8 +280,8 @@ public final class FailoverBenchmark {
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");
         env.put("POWERTOOLS_METRICS_NAMESPACE", "ActiveEdge");
         // What the Lambda runtime sets; Powertools and the metrics library read them.
-        env.put("AWS_LAMBDA_FUNCTION_NAME", BenchContext.FUNCTION);
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(BenchContext.MEMORY_MB));
+        env.put("AWS_LAMBDA_FUNCTION_NAME", FailoverProbe.FUNCTION.functionName());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FailoverProbe.FUNCTION.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         long spawn = System.nanoTime();
         Process process = builder.start();

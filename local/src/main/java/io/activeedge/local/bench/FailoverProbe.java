@@ -1,6 +1,8 @@
 package io.activeedge.local.bench;
 
 import io.activeedge.failover.FailoverHandler;
+import io.activeedge.local.LocalContext;
+import io.activeedge.local.Template;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
  * before the last event is handled.
  */
 public final class FailoverProbe {
+    /** FailoverFunction as template.yaml declares it (name, timeout, memory). */
+    static final Template.Function FUNCTION = new Template.Function("FailoverFunction",
+            FailoverHandler.class.getName(), "FailoverFunction", 30, 512);
+
     private static final Pattern ACTION = Pattern.compile("\"action\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private FailoverProbe() {
@@ -38,9 +44,9 @@ public final class FailoverProbe {
                 events.add(line.getBytes(StandardCharsets.UTF_8));
             }
         }
-        BenchContext[] contexts = new BenchContext[events.size()];
+        LocalContext[] contexts = new LocalContext[events.size()];
         for (int i = 0; i < contexts.length; i++) {
-            contexts[i] = new BenchContext("bench-" + i);
+            contexts[i] = new LocalContext(FUNCTION, "bench-" + i, System.err);
         }
 
         long initStart = System.nanoTime();
