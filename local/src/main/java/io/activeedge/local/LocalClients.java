@@ -7,7 +7,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -41,6 +43,18 @@ final class LocalClients {
 
     static Route53Client route53(String endpoint) {
         return Route53Client.builder().endpointOverride(URI.create(endpoint)).region(Region.AWS_GLOBAL)
+                .credentialsProvider(CREDENTIALS).overrideConfiguration(notCounted())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    static AcmClient acm(String endpoint, String region) {
+        return AcmClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
+                .credentialsProvider(CREDENTIALS).overrideConfiguration(notCounted())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    static CloudFrontClient cloudFront(String endpoint) {
+        return CloudFrontClient.builder().endpointOverride(URI.create(endpoint)).region(Region.AWS_GLOBAL)
                 .credentialsProvider(CREDENTIALS).overrideConfiguration(notCounted())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }

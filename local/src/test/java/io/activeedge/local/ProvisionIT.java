@@ -14,7 +14,6 @@ import io.activeedge.core.Tags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
@@ -66,10 +62,8 @@ class ProvisionIT {
     static void start() {
         cloud = LocalCloud.start(ROOT, 0, Path.of("target", "provision-it"), System.out);
         session = CloudSession.on(cloud);
-        route53 = Route53Client.builder().region(Region.AWS_GLOBAL).endpointOverride(URI.create(cloud.endpoint()))
-                .credentialsProvider(credentials()).build();
-        cloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(URI.create(cloud.endpoint()))
-                .credentialsProvider(credentials()).build();
+        route53 = LocalClients.route53(cloud.endpoint());
+        cloudFront = LocalClients.cloudFront(cloud.endpoint());
     }
 
     @AfterAll
@@ -357,11 +351,6 @@ class ProvisionIT {
     }
 
     private static AcmClient acm(String region) {
-        return AcmClient.builder().region(Region.of(region)).endpointOverride(URI.create(cloud.endpoint()))
-                .credentialsProvider(credentials()).build();
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        return LocalClients.acm(cloud.endpoint(), region);
     }
 }
