@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -94,6 +95,32 @@ public final class AlarmMarker {
             marked.add(arn);
         }
         return new AlarmMarks(region, List.copyOf(marked));
+    }
+
+    /**
+     * Takes the marks of {@code app} off every alarm of {@code region} that carries them: the alarms are the
+     * user's and stay, but no longer drive a switch (teardown). Returns the names of the alarms unmarked.
+     */
+    public List<String> unmark(String app, String region) {
+        CloudWatchClient client = cloudWatch.in(region);
+        List<String> unmarked = new ArrayList<>();
+        client.describeAlarmsPaginator(r -> r.alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
+                .stream()
+                .flatMap(page -> Stream.concat(
+                        page.metricAlarms().stream().map(a -> Map.entry(a.alarmName(), a.alarmArn())),
+                        page.compositeAlarms().stream().map(a -> Map.entry(a.alarmName(), a.alarmArn()))))
+                .forEach(alarm -> {
+                    Map<String, String> tags = tagsOf(client, alarm.getValue());
+                    if (!app.equals(tags.get(Tags.APP))) {
+                        return;
+                    }
+                    client.untagResource(r -> r.resourceARN(alarm.getValue())
+                            .tagKeys(Tags.APP, Tags.REGION, FailoverTags.SWITCH));
+                    LOG.info("alarm unmarked app={} region={} alarm={} switch={} action=tags-removed",
+                            app, region, alarm.getKey(), tags.get(FailoverTags.SWITCH));
+                    unmarked.add(alarm.getKey());
+                });
+        return unmarked;
     }
 
     /** Metric and composite alarms alike, by name. */

@@ -19,5 +19,6 @@ public record TeardownState(
         Removal originDomains,
         CertificateRemoval certificates,
         Removal validationRecords,
-        Removal hostedZone) {
+        Removal hostedZone,
+        Removal alarms) {
 }

@@ -122,4 +122,32 @@ class AlarmMarkerTest {
 
         assertThat(marker.mark(state("shop", names, SWITCH)).alarmArns()).hasSize(3);
     }
+
+    @Test
+    void unmark_alarmsOfThisAndOtherApps_removesOnlyThisAppsMarksAndKeepsTheAlarms() {
+        String ours = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.ALARM);
+        cloudWatch.tags.get(ours).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH,
+                "team", "payments"));
+        String composite = cloudWatch.add("shop-us-east-1-health", true, StateValue.OK);
+        cloudWatch.tags.get(composite).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH));
+        String other = cloudWatch.add("blog-us-east-1-5xx", false, StateValue.OK);
+        cloudWatch.tags.get(other).putAll(Map.of(Tags.APP, "blog", Tags.REGION, REGION, FailoverTags.SWITCH, "blog-switch"));
+        cloudWatch.add("unrelated", false, StateValue.OK);
+
+        List<String> unmarked = marker.unmark("shop", REGION);
+
+        assertThat(unmarked).containsExactlyInAnyOrder("shop-us-east-1-5xx", "shop-us-east-1-health");
+        assertThat(cloudWatch.alarms).hasSize(4);
+        assertThat(cloudWatch.tags.get(ours)).containsOnly(Map.entry("team", "payments"));
+        assertThat(cloudWatch.tags.get(composite)).isEmpty();
+        assertThat(cloudWatch.tags.get(other)).containsEntry(Tags.APP, "blog").containsEntry(FailoverTags.SWITCH, "blog-switch");
+    }
+
+    @Test
+    void unmark_noMarkedAlarms_changesNothing() {
+        cloudWatch.add("unrelated", false, StateValue.OK);
+
+        assertThat(marker.unmark("shop", REGION)).isEmpty();
+        assertThat(cloudWatch.calls).doesNotContain("UntagResource");
+    }
 }

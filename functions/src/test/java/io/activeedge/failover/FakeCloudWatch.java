@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 import software.amazon.awssdk.services.cloudwatch.model.TagResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.TagResourceResponse;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
 
 /**
  * CloudWatch alarms of one Region in memory: metric and composite alarms with state and tags. Like CloudWatch,
@@ -97,6 +99,17 @@ final class FakeCloudWatch implements CloudWatchClient {
         request.tags().forEach(t -> current.put(t.key(), t.value()));
         tagged.add(request);
         return TagResourceResponse.builder().build();
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        calls.add("UntagResource");
+        Map<String, String> current = tags.get(request.resourceARN());
+        if (current == null) {
+            throw ResourceNotFoundException.builder().message("Unknown alarm " + request.resourceARN()).build();
+        }
+        request.tagKeys().forEach(current::remove);
+        return UntagResourceResponse.builder().build();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.activeedge.core.Json;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.errors.ActiveEdgeException;
 import io.activeedge.local.Template;
+import io.activeedge.teardown.TeardownState;
 import io.activeedge.workflow.RegionState;
 import io.activeedge.workflow.WorkflowState;
 import java.io.IOException;
@@ -42,6 +43,10 @@ class WorkflowContractTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
     private static final Template TEMPLATE = Template.load(ROOT);
+    /** The record each state machine's state follows, by the state machine's logical id. */
+    private static final Map<String, Class<?>> STATE_TYPES = Map.of(
+            "ProvisionStateMachine", WorkflowState.class,
+            "TeardownStateMachine", TeardownState.class);
 
     @Test
     void template_everyFunctionHandler_isAStreamHandlerWithNoArgConstructor() throws Exception {
@@ -92,8 +97,11 @@ class WorkflowContractTest {
     /** Each task keeps exactly the fields its handler returns, under a key the next handler reads. */
     @Test
     void stateMachines_taskResults_matchHandlerRecordsAndStateRecords() throws Exception {
-        for (JsonNode definition : definitions()) {
-            checkTasks(definition.get("States"), WorkflowState.class);
+        for (Template.StateMachine machine : TEMPLATE.stateMachines().values()) {
+            Class<?> stateType = STATE_TYPES.get(machine.logicalId());
+            assertNotNull(stateType, machine.logicalId() + ": which record does its state follow? Add it to STATE_TYPES");
+            JsonNode definition = Json.MAPPER.readTree(ROOT.resolve(machine.definitionUri()).toFile());
+            checkTasks(definition.get("States"), stateType);
         }
     }
 
