@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +27,6 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
-import software.amazon.awssdk.services.acm.model.ListCertificatesRequest;
-import software.amazon.awssdk.services.acm.model.ListCertificatesResponse;
-import software.amazon.awssdk.services.acm.model.ListTagsForCertificateRequest;
 import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
 import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
@@ -97,7 +93,7 @@ public final class CertificateRequests {
         Set<String> wanted = Set.copyOf(names);
         List<CertificateSummary> usable = new ArrayList<>();
         for (CertificateSummary summary : candidates(client, names.get(0))) {
-            Map<String, String> tags = tags(client, summary.certificateArn());
+            Map<String, String> tags = AcmCertificates.tags(client, summary.certificateArn());
             if (!Tags.matches(tags, app, regionTag, role)) {
                 continue;
             }
@@ -123,26 +119,10 @@ public final class CertificateRequests {
 
     /** Certificates that are, or may still become, ISSUED and whose primary name is {@code primary}. */
     private static List<CertificateSummary> candidates(AcmClient client, String primary) {
-        List<CertificateSummary> found = new ArrayList<>();
-        String next = null;
-        do {
-            ListCertificatesResponse page = client.listCertificates(ListCertificatesRequest.builder()
-                    .certificateStatuses(CertificateStatus.PENDING_VALIDATION, CertificateStatus.ISSUED)
-                    .nextToken(next)
-                    .build());
-            page.certificateSummaryList().stream()
-                    .filter(c -> c.domainName() != null && Names.bare(c.domainName()).equals(primary))
-                    .forEach(found::add);
-            next = page.nextToken();
-        } while (next != null && !next.isEmpty());
-        return found;
-    }
-
-    private static Map<String, String> tags(AcmClient client, String arn) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        client.listTagsForCertificate(ListTagsForCertificateRequest.builder().certificateArn(arn).build())
-                .tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
-        return tags;
+        return AcmCertificates.list(client, List.of(CertificateStatus.PENDING_VALIDATION, CertificateStatus.ISSUED),
+                        null).stream()
+                .filter(c -> c.domainName() != null && Names.bare(c.domainName()).equals(primary))
+                .toList();
     }
 
     /**

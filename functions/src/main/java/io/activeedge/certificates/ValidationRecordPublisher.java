@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
 import software.amazon.awssdk.services.acm.model.DomainStatus;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;
-import software.amazon.awssdk.services.acm.model.ValidationMethod;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -83,8 +82,7 @@ public final class ValidationRecordPublisher {
             CertificateDetail detail = acm.in(certificate.region()).describeCertificate(DescribeCertificateRequest
                     .builder().certificateArn(certificate.arn()).build()).certificate();
             for (DomainValidation option : detail.domainValidationOptions()) {
-                if (option.validationMethod() == ValidationMethod.EMAIL
-                        || option.validationMethod() == ValidationMethod.HTTP) {
+                if (!AcmCertificates.usesDns(option)) {
                     continue;
                 }
                 ResourceRecord record = option.resourceRecord();

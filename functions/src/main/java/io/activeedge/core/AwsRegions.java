@@ -1,6 +1,7 @@
 package io.activeedge.core;
 
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** The commercial AWS Regions that Route 53 latency routing, ACM and API Gateway all serve. */
 public final class AwsRegions {
@@ -15,6 +16,25 @@ public final class AwsRegions {
             "il-central-1", "me-south-1", "me-central-1", "mx-central-1",
             "sa-east-1");
 
+    /** Region that every account has enabled: it cannot be disabled. */
+    public static final String ALWAYS_ENABLED = "us-east-1";
+
+    /**
+     * What a service answers (HTTP 403) in an opt-in Region the account has not enabled: JSON services say
+     * UnrecognizedClientException, query services InvalidClientTokenId, EC2 AuthFailure, some OptInRequired.
+     */
+    private static final Set<String> NOT_ENABLED_ERRORS =
+            Set.of("UnrecognizedClientException", "InvalidClientTokenId", "AuthFailure", "OptInRequired");
+
     private AwsRegions() {
+    }
+
+    /**
+     * True when {@code e} says that {@code region} is not enabled for the account. The same answer from a
+     * Region that cannot be disabled means the credentials are wrong, so it is never taken for this.
+     */
+    public static boolean notEnabled(String region, AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return !ALWAYS_ENABLED.equals(region) && e.statusCode() == 403 && NOT_ENABLED_ERRORS.contains(code);
     }
 }

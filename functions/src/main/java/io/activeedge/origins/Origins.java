@@ -10,7 +10,6 @@ import io.activeedge.input.RegionSpec;
 import io.activeedge.routing.Names;
 import io.activeedge.workflow.OriginTarget;
 import io.activeedge.workflow.RegionState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.BasePathMapping;
 import software.amazon.awssdk.services.apigateway.model.CreateDomainNameResponse;
 import software.amazon.awssdk.services.apigateway.model.EndpointType;
-import software.amazon.awssdk.services.apigateway.model.GetBasePathMappingsResponse;
 import software.amazon.awssdk.services.apigateway.model.GetDomainNameResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.Op;
@@ -27,7 +25,6 @@ import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.SecurityPolicy;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
-import software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingsResponse;
 
 /**
  * Attaches one Region's origin. An API Gateway API gets the Regional custom domain {@code originDomain}
@@ -36,8 +33,6 @@ import software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingsResponse
  */
 public final class Origins {
     private static final Logger LOG = LoggerFactory.getLogger(Origins.class);
-    /** How API Gateway v1 spells the empty base path. */
-    static final String NO_BASE_PATH = "(none)";
     /** The HTTP API stage served at the root, without a stage segment in the path. */
     static final String DEFAULT_HTTP_STAGE = "$default";
 
@@ -156,7 +151,8 @@ public final class Origins {
     private void ensureRestMapping(String region, String domainName, OriginSpec.ApiGatewayOrigin api, boolean newDomain) {
         ApiGatewayClient apigateway = restApis.in(region);
         Optional<BasePathMapping> root = newDomain ? Optional.empty()
-                : restMappings(apigateway, domainName).stream().filter(m -> isRoot(m.basePath())).findFirst();
+                : ApiMappings.rest(apigateway, domainName).stream()
+                        .filter(m -> ApiMappings.isRoot(m.basePath())).findFirst();
         if (root.isPresent()) {
             BasePathMapping mapping = root.get();
             requireSameApi(domainName, region, api, mapping.restApiId(), mapping.stage());
@@ -165,7 +161,7 @@ public final class Origins {
                         domainName, region, api.apiId(), api.stage());
                 return;
             }
-            apigateway.updateBasePathMapping(r -> r.domainName(domainName).basePath(NO_BASE_PATH)
+            apigateway.updateBasePathMapping(r -> r.domainName(domainName).basePath(ApiMappings.NO_BASE_PATH)
                     .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/stage").value(api.stage()).build()));
             LOG.info("origin mapping stage changed domain={} region={} apiId={} before={} after={}",
                     domainName, region, api.apiId(), mapping.stage(), api.stage());
@@ -173,13 +169,14 @@ public final class Origins {
         }
         apigateway.createBasePathMapping(r -> r.domainName(domainName).restApiId(api.apiId()).stage(api.stage()));
         LOG.info("origin mapping created domain={} region={} apiId={} stage={} basePath={}",
-                domainName, region, api.apiId(), api.stage(), NO_BASE_PATH);
+                domainName, region, api.apiId(), api.stage(), ApiMappings.NO_BASE_PATH);
     }
 
     private void ensureHttpMapping(String region, String domainName, OriginSpec.ApiGatewayOrigin api, boolean newDomain) {
         ApiGatewayV2Client apigateway = httpApis.in(region);
         Optional<ApiMapping> root = newDomain ? Optional.empty()
-                : httpMappings(apigateway, domainName).stream().filter(m -> isRoot(m.apiMappingKey())).findFirst();
+                : ApiMappings.http(apigateway, domainName).stream()
+                        .filter(m -> ApiMappings.isRoot(m.apiMappingKey())).findFirst();
         if (root.isPresent()) {
             ApiMapping mapping = root.get();
             requireSameApi(domainName, region, api, mapping.apiId(), mapping.stage());
@@ -196,7 +193,7 @@ public final class Origins {
         }
         apigateway.createApiMapping(r -> r.domainName(domainName).apiId(api.apiId()).stage(api.stage()).apiMappingKey(""));
         LOG.info("origin mapping created domain={} region={} apiId={} stage={} basePath={}",
-                domainName, region, api.apiId(), api.stage(), NO_BASE_PATH);
+                domainName, region, api.apiId(), api.stage(), ApiMappings.NO_BASE_PATH);
     }
 
     private static void requireSameApi(String domainName, String region, OriginSpec.ApiGatewayOrigin api,
@@ -206,34 +203,6 @@ public final class Origins {
                     + " is mapped to API " + mappedApiId + " stage " + mappedStage + ", not to API " + api.apiId()
                     + "; remove that mapping to let active-edge map " + api.apiId());
         }
-    }
-
-    private static List<BasePathMapping> restMappings(ApiGatewayClient apigateway, String domainName) {
-        List<BasePathMapping> mappings = new ArrayList<>();
-        String position = null;
-        do {
-            String from = position;
-            GetBasePathMappingsResponse page = apigateway.getBasePathMappings(r -> r.domainName(domainName).position(from));
-            mappings.addAll(page.items());
-            position = page.position();
-        } while (position != null && !position.isEmpty());
-        return mappings;
-    }
-
-    private static List<ApiMapping> httpMappings(ApiGatewayV2Client apigateway, String domainName) {
-        List<ApiMapping> mappings = new ArrayList<>();
-        String token = null;
-        do {
-            String from = token;
-            GetApiMappingsResponse page = apigateway.getApiMappings(r -> r.domainName(domainName).nextToken(from));
-            mappings.addAll(page.items());
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return mappings;
-    }
-
-    private static boolean isRoot(String basePath) {
-        return basePath == null || basePath.isEmpty() || NO_BASE_PATH.equals(basePath);
     }
 
     /** The API's own endpoint: the endpoint check probes it, never the latency-routed name. */

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /** Reads what a hosted zone holds at one name, so a step can tell our records from someone else's. */
-final class ZoneRecords {
+public final class ZoneRecords {
     private ZoneRecords() {
     }
 
@@ -18,7 +18,7 @@ final class ZoneRecords {
      * Every record set at {@code name}, of every type and routing policy. Route 53 lists a zone sorted by
      * name, so the listing starts at the name and stops at the first record of another name.
      */
-    static List<ResourceRecordSet> at(Route53Client route53, String zoneId, String name) {
+    public static List<ResourceRecordSet> at(Route53Client route53, String zoneId, String name) {
         String fqdn = Names.fqdn(name);
         List<ResourceRecordSet> found = new ArrayList<>();
         String startName = fqdn;
@@ -46,7 +46,7 @@ final class ZoneRecords {
         }
     }
 
-    static boolean isType(ResourceRecordSet record, RRType type) {
+    public static boolean isType(ResourceRecordSet record, RRType type) {
         return type.toString().equals(record.typeAsString());
     }
 

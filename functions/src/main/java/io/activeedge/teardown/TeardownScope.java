@@ -9,4 +9,9 @@ import java.util.List;
  * tagged with, and us-east-1 (the edge certificate's Region).
  */
 public record TeardownScope(HostedZone zone, List<String> regions) {
+
+    /** The Regions to search; none when the scope names none. */
+    public List<String> regionsToSearch() {
+        return regions == null ? List.of() : regions;
+    }
 }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.acm.AcmClient;
 
 /** The example application of DESIGN.md, as the certificate steps receive it, and fake ACM per Region. */
-final class ExampleApp {
+public final class ExampleApp {
     static final String ZONE_ID = "Z0EXAMPLE";
     static final Instant STARTED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -47,15 +47,15 @@ final class ExampleApp {
     }
 
     /** A fake ACM per Region, made on first use, as RegionalClients makes real ones. */
-    static final class Acm {
+    public static final class Acm {
         final Map<String, FakeAcm> regions = new TreeMap<>();
-        final RegionalClients<AcmClient> clients = new RegionalClients<>(this::in);
+        public final RegionalClients<AcmClient> clients = new RegionalClients<>(this::in);
 
-        FakeAcm in(String region) {
+        public synchronized FakeAcm in(String region) {
             return regions.computeIfAbsent(region, FakeAcm::new);
         }
 
-        int count() {
+        public int count() {
             return regions.values().stream().mapToInt(FakeAcm::count).sum();
         }
     }

@@ -3,21 +3,27 @@ package io.activeedge.certificates;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
+import software.amazon.awssdk.services.acm.model.DeleteCertificateRequest;
+import software.amazon.awssdk.services.acm.model.DeleteCertificateResponse;
 import software.amazon.awssdk.services.acm.model.DescribeCertificateResponse;
 import software.amazon.awssdk.services.acm.model.DomainStatus;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.FailureReason;
 import software.amazon.awssdk.services.acm.model.InvalidParameterException;
+import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
 import software.amazon.awssdk.services.acm.model.ListCertificatesRequest;
 import software.amazon.awssdk.services.acm.model.ListCertificatesResponse;
 import software.amazon.awssdk.services.acm.model.ListTagsForCertificateRequest;
@@ -25,27 +31,34 @@ import software.amazon.awssdk.services.acm.model.ListTagsForCertificateResponse;
 import software.amazon.awssdk.services.acm.model.RecordType;
 import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
 import software.amazon.awssdk.services.acm.model.RequestCertificateResponse;
+import software.amazon.awssdk.services.acm.model.ResourceInUseException;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;
 import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
 
 /**
- * ACM in one Region, in memory, with the behaviour the certificate steps depend on: status filters and
- * one certificate per ListCertificates page, idempotency tokens, and one validation CNAME per domain
- * that is the same for the apex and its wildcard and in every Region.
+ * ACM in one Region, in memory, with the behaviour the certificate steps depend on: status filters, the
+ * default key type filter (RSA only) and one certificate per ListCertificates page, idempotency tokens, one
+ * validation CNAME per domain that is the same for the apex and its wildcard and in every Region, and
+ * certificates that cannot be deleted while another service uses them.
  */
-final class FakeAcm implements AcmClient {
+public final class FakeAcm implements AcmClient {
+    /** What ListCertificates lists when the request names no key types. */
+    private static final Set<KeyAlgorithm> DEFAULT_KEY_TYPES = Set.of(KeyAlgorithm.RSA_1024, KeyAlgorithm.RSA_2048);
+
     private final String region;
     private final Map<String, Cert> certificates = new LinkedHashMap<>();
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final List<RequestCertificateRequest> requests = new ArrayList<>();
     /** When false, a new certificate has validation options without their CNAME, as ACM does at first. */
-    boolean publishRecordsOnRequest = true;
+    public boolean publishRecordsOnRequest = true;
     /** When true, ListCertificates does not show certificates yet (ACM's list is eventually consistent). */
     boolean listLags;
+    /** When set, every call fails with it (a Region not enabled for the account, an outage). */
+    public AwsServiceException failure;
 
-    FakeAcm(String region) {
+    public FakeAcm(String region) {
         this.region = region;
     }
 
@@ -56,6 +69,8 @@ final class FakeAcm implements AcmClient {
         final Map<String, String> tags;
         final Instant createdAt;
         CertificateStatus status = CertificateStatus.PENDING_VALIDATION;
+        KeyAlgorithm keyAlgorithm = KeyAlgorithm.RSA_2048;
+        List<String> inUseBy = List.of();
         FailureReason failureReason;
         boolean recordsPublished;
 
@@ -69,12 +84,12 @@ final class FakeAcm implements AcmClient {
     }
 
     /** A certificate made before this run: by an earlier execution, or by someone else. */
-    String existing(List<String> names, Map<String, String> tags, CertificateStatus status) {
+    public String existing(List<String> names, Map<String, String> tags, CertificateStatus status) {
         return existing(newArn(), names, tags, status);
     }
 
     /** As {@link #existing(List, Map, CertificateStatus)}, with the ARN a sample event names. */
-    String existing(String arn, List<String> names, Map<String, String> tags, CertificateStatus status) {
+    public String existing(String arn, List<String> names, Map<String, String> tags, CertificateStatus status) {
         Cert cert = add(arn, names, tags);
         cert.status = status;
         cert.recordsPublished = true;
@@ -90,6 +105,19 @@ final class FakeAcm implements AcmClient {
         certificates.remove(arn);
     }
 
+    /** The resources that use the certificate, as DescribeCertificate's InUseBy lists them; none releases it. */
+    public void setInUseBy(String arn, List<String> users) {
+        certificates.get(arn).inUseBy = List.copyOf(users);
+    }
+
+    public void setKeyAlgorithm(String arn, KeyAlgorithm keyAlgorithm) {
+        certificates.get(arn).keyAlgorithm = keyAlgorithm;
+    }
+
+    public boolean contains(String arn) {
+        return certificates.containsKey(arn);
+    }
+
     void publishRecords() {
         certificates.values().forEach(c -> c.recordsPublished = true);
     }
@@ -98,12 +126,12 @@ final class FakeAcm implements AcmClient {
         return requests;
     }
 
-    int count() {
+    public int count() {
         return certificates.size();
     }
 
     /** The validation CNAME ACM gives a domain: shared by "example.com" and "*.example.com". */
-    static ResourceRecord validationRecord(String domain) {
+    public static ResourceRecord validationRecord(String domain) {
         String base = domain.startsWith("*.") ? domain.substring(2) : domain;
         String token = UUID.nameUUIDFromBytes(base.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         return ResourceRecord.builder().name("_" + token + "." + base + ".").type(RecordType.CNAME)
@@ -123,6 +151,7 @@ final class FakeAcm implements AcmClient {
 
     @Override
     public RequestCertificateResponse requestCertificate(RequestCertificateRequest request) {
+        failIfSet();
         String token = request.idempotencyToken();
         if (token != null && !token.matches("\\w{1,32}")) {
             throw InvalidParameterException.builder().message("IdempotencyToken must match \\w{1,32}").build();
@@ -146,12 +175,18 @@ final class FakeAcm implements AcmClient {
 
     @Override
     public ListCertificatesResponse listCertificates(ListCertificatesRequest request) {
+        failIfSet();
+        Collection<KeyAlgorithm> keyTypes = request.includes() != null && request.includes().hasKeyTypes()
+                ? request.includes().keyTypes() : DEFAULT_KEY_TYPES;
         List<Cert> visible = listLags ? List.of() : certificates.values().stream()
                 .filter(c -> !request.hasCertificateStatuses() || request.certificateStatuses().contains(c.status))
+                .filter(c -> keyTypes.contains(c.keyAlgorithm))
                 .toList();
         int start = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken());
         List<CertificateSummary> page = visible.stream().skip(start).limit(1)
                 .map(c -> CertificateSummary.builder().certificateArn(c.arn).domainName(c.domainName)
+                        .subjectAlternativeNameSummaries(c.names).hasAdditionalSubjectAlternativeNames(false)
+                        .keyAlgorithm(c.keyAlgorithm).inUse(!c.inUseBy.isEmpty())
                         .status(c.status).createdAt(c.createdAt).build())
                 .toList();
         String next = start + 1 < visible.size() ? Integer.toString(start + 1) : null;
@@ -160,6 +195,7 @@ final class FakeAcm implements AcmClient {
 
     @Override
     public ListTagsForCertificateResponse listTagsForCertificate(ListTagsForCertificateRequest request) {
+        failIfSet();
         Cert cert = get(request.certificateArn());
         return ListTagsForCertificateResponse.builder().tags(cert.tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
@@ -167,6 +203,7 @@ final class FakeAcm implements AcmClient {
 
     @Override
     public DescribeCertificateResponse describeCertificate(DescribeCertificateRequest request) {
+        failIfSet();
         Cert cert = get(request.certificateArn());
         DomainStatus domainStatus = switch (cert.status) {
             case ISSUED -> DomainStatus.SUCCESS;
@@ -181,7 +218,26 @@ final class FakeAcm implements AcmClient {
         return DescribeCertificateResponse.builder().certificate(CertificateDetail.builder()
                 .certificateArn(cert.arn).domainName(cert.domainName).subjectAlternativeNames(cert.names)
                 .status(cert.status).failureReason(cert.failureReason).createdAt(cert.createdAt)
+                .keyAlgorithm(cert.keyAlgorithm).inUseBy(cert.inUseBy)
                 .domainValidationOptions(options).build()).build();
+    }
+
+    @Override
+    public DeleteCertificateResponse deleteCertificate(DeleteCertificateRequest request) {
+        failIfSet();
+        Cert cert = get(request.certificateArn());
+        if (!cert.inUseBy.isEmpty()) {
+            throw ResourceInUseException.builder().message("Certificate " + cert.arn + " in account 123456789012"
+                    + " is in use.").build();
+        }
+        certificates.remove(cert.arn);
+        return DeleteCertificateResponse.builder().build();
+    }
+
+    private void failIfSet() {
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private Cert get(String arn) {

@@ -1,0 +1,25 @@
+package io.activeedge.teardown;
+
+import io.activeedge.core.Clients;
+import io.activeedge.core.JsonHandler;
+import io.activeedge.core.RegionalClients;
+
+/** Teardown: delete the application's API Gateway custom domains and their mappings, in every Region of the scope. */
+public final class DeleteOriginDomainsHandler extends JsonHandler<TeardownState, Removal> {
+    private final OriginDomainRemover remover;
+
+    public DeleteOriginDomainsHandler() {
+        this(new OriginDomainRemover(new RegionalClients<>(Clients::apiGateway),
+                new RegionalClients<>(Clients::apiGatewayV2)));
+    }
+
+    DeleteOriginDomainsHandler(OriginDomainRemover remover) {
+        super(TeardownState.class);
+        this.remover = remover;
+    }
+
+    @Override
+    protected Removal handle(TeardownState state) {
+        return remover.remove(state.input(), state.scope());
+    }
+}

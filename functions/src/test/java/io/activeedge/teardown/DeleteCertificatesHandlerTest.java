@@ -1,0 +1,42 @@
+package io.activeedge.teardown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.activeedge.certificates.ExampleApp;
+import io.activeedge.core.Tags;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
+
+class DeleteCertificatesHandlerTest {
+    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+
+    @Test
+    void handleRequest_exampleEventOfALaterRound_deletesTheReleasedCertificateAndKeepsEarlierResults()
+            throws IOException {
+        Optional<byte[]> event = ExampleTeardown.event("DeleteCertificatesFunction");
+        assumeTrue(event.isPresent(), "events/ is not next to functions/");
+        TeardownState state = ExampleTeardown.state(event.get());
+        String edge = "arn:aws:acm:us-east-1:123456789012:certificate/0d2f4a6e-1b3c-4d5e-8f90-a1b2c3d4e5f6";
+        acm.in("us-east-1").existing(edge, List.of("example.com", "www.example.com"),
+                Tags.of(Map.of(), "shop", Tags.GLOBAL, Tags.ROLE_EDGE_CERTIFICATE), CertificateStatus.ISSUED);
+        Clock clock = Clock.fixed(state.run().startedAt().plus(Duration.ofMinutes(12)), ZoneOffset.UTC);
+        DeleteCertificatesHandler handler = new DeleteCertificatesHandler(new CertificateRemover(acm.clients, clock));
+
+        CertificateRemoval result = ExampleTeardown.invoke(handler, event.get(), CertificateRemoval.class);
+
+        assertThat(result.done()).isTrue();
+        assertThat(result.inUse()).isEmpty();
+        assertThat(result.deleted()).containsSequence(state.certificates().deleted())
+                .last().isEqualTo("us-east-1 " + edge + " (example.com, www.example.com)");
+        assertThat(result.validationRecords()).containsAll(state.certificates().validationRecords());
+        assertThat(acm.count()).isZero();
+    }
+}

@@ -1,0 +1,40 @@
+package io.activeedge.teardown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.activeedge.certificates.ExampleApp;
+import io.activeedge.routing.FakeRoute53;
+import io.activeedge.routing.Names;
+import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import java.io.IOException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+class DeleteValidationRecordsHandlerTest {
+    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+
+    @Test
+    void handleRequest_exampleEvent_deletesEveryRecordNoCertificateNeeds() throws IOException {
+        Optional<byte[]> event = ExampleTeardown.event("DeleteValidationRecordsFunction");
+        assumeTrue(event.isPresent(), "events/ is not next to functions/");
+        TeardownState state = ExampleTeardown.state(event.get());
+        FakeRoute53 zone = new FakeRoute53(Names.zoneId(state.scope().zone().id()));
+        for (ValidationRecord record : state.certificates().validationRecords()) {
+            zone.put(ResourceRecordSet.builder().name(record.name()).type(RRType.CNAME).ttl(300L)
+                    .resourceRecords(r -> r.value(record.value())).build());
+        }
+        DeleteValidationRecordsHandler handler =
+                new DeleteValidationRecordsHandler(new ValidationRecordRemover(acm.clients, zone, Runnable::run));
+
+        Removal result = ExampleTeardown.invoke(handler, event.get(), Removal.class);
+
+        assertThat(result.deleted()).containsExactlyElementsOf(state.certificates().validationRecords().stream()
+                .map(r -> r.name() + " CNAME").toList());
+        assertThat(result.kept()).isEmpty();
+        assertThat(zone.records).isEmpty();
+        assertThat(zone.batches).hasSize(1);
+    }
+}

@@ -1,0 +1,207 @@
+package io.activeedge.teardown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.activeedge.certificates.ExampleApp;
+import io.activeedge.certificates.FakeAcm;
+import io.activeedge.core.AwsRegions;
+import io.activeedge.core.Tags;
+import io.activeedge.routing.ExampleState;
+import io.activeedge.routing.FakeRoute53;
+import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.acm.model.AcmException;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
+import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
+import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+class ValidationRecordRemoverTest {
+    private static final String EDGE = "arn:aws:acm:us-east-1:123456789012:certificate/0d2f4a6e-edge";
+    private static final String EAST = "arn:aws:acm:us-east-1:123456789012:certificate/7e8f9a0b-east";
+    private static final String WEST = "arn:aws:acm:us-west-2:123456789012:certificate/3c4d5e6f-west";
+    /** What DeleteCertificates returned: every certificate deleted, the records they used. */
+    private static final CertificateRemoval DELETED = new CertificateRemoval(
+            List.of("us-east-1 " + EAST + " (api.example.com)", "us-west-2 " + WEST + " (api.example.com)",
+                    "us-east-1 " + EDGE + " (example.com, www.example.com)"),
+            List.of(), List.of(),
+            List.of(record("api.example.com"), record("example.com"), record("www.example.com")), true);
+
+    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeRoute53 zone = new FakeRoute53(ExampleState.ZONE_ID);
+    private final ValidationRecordRemover remover = new ValidationRecordRemover(acm.clients, zone, Runnable::run);
+
+    private static ValidationRecord record(String domain) {
+        var record = FakeAcm.validationRecord(domain);
+        return new ValidationRecord(record.name(), record.value());
+    }
+
+    private static String name(String domain) {
+        return record(domain).name();
+    }
+
+    private static ResourceRecordSet cname(String name, String value) {
+        return ResourceRecordSet.builder().name(name).type(RRType.CNAME).ttl(300L)
+                .resourceRecords(r -> r.value(value)).build();
+    }
+
+    @BeforeEach
+    void published() {
+        for (ValidationRecord record : DELETED.validationRecords()) {
+            zone.put(cname(record.name(), record.value()));
+        }
+        zone.put(cname("shop.example.com.", "shop.example.org."));
+    }
+
+    private Removal remove() {
+        return remover.remove(ExampleTeardown.scope(), DELETED);
+    }
+
+    private static AwsServiceException acmError(int status, String code) {
+        return AcmException.builder().statusCode(status).message(code)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+    }
+
+    @Test
+    void remove_noOtherCertificate_deletesEveryRecordInOneChangeBatch() {
+        Removal result = remove();
+
+        assertThat(result.deleted()).containsExactlyInAnyOrder(name("example.com") + " CNAME",
+                name("www.example.com") + " CNAME", name("api.example.com") + " CNAME");
+        assertThat(result.kept()).isEmpty();
+        assertThat(zone.batches).hasSize(1);
+        assertThat(zone.records).extracting(ResourceRecordSet::name).containsExactly("shop.example.com.");
+    }
+
+    @Test
+    void remove_anotherAppsCertificateSharesARecord_keepsThatRecordWhileTheOthersGo() {
+        String blogs = acm.in("eu-west-1").existing(List.of("api.example.com", "blog.example.com"),
+                Tags.of(Map.of(), "blog", "eu-west-1", Tags.ROLE_ORIGIN_CERTIFICATE), CertificateStatus.ISSUED);
+        acm.in("eu-west-1").setKeyAlgorithm(blogs, KeyAlgorithm.EC_PRIME256_V1);
+
+        Removal result = remove();
+
+        assertThat(result.kept()).containsExactly(
+                name("api.example.com") + " CNAME (still needed by " + blogs + ")");
+        assertThat(result.deleted()).containsExactlyInAnyOrder(
+                name("example.com") + " CNAME", name("www.example.com") + " CNAME");
+        assertThat(zone.at(name("api.example.com"))).hasSize(1);
+        assertThat(zone.at(name("example.com"))).isEmpty();
+    }
+
+    @Test
+    void remove_usersWildcardCertificateStillPending_keepsTheApexRecordItWillUse() {
+        acm.in("us-west-2").publishRecordsOnRequest = false;
+        acm.in("us-west-2").requestCertificate(RequestCertificateRequest.builder().domainName("*.example.com")
+                .subjectAlternativeNames("*.example.com").build());
+
+        Removal result = remove();
+
+        assertThat(result.kept()).singleElement().asString()
+                .startsWith(name("example.com") + " CNAME (still needed by");
+        assertThat(result.deleted()).hasSize(2);
+    }
+
+    @Test
+    void remove_certificateJustDeletedStillListed_doesNotKeepItsRecord() {
+        acm.in("us-west-2").existing(WEST, List.of("api.example.com"),
+                Tags.of(Map.of(), "shop", "us-west-2", Tags.ROLE_ORIGIN_CERTIFICATE), CertificateStatus.ISSUED);
+
+        Removal result = remove();
+
+        assertThat(result.kept()).isEmpty();
+        assertThat(result.deleted()).hasSize(3);
+    }
+
+    @Test
+    void remove_regionNotEnabledForTheAccount_skipped() {
+        acm.in("af-south-1").failure = acmError(403, "UnrecognizedClientException");
+
+        Removal result = remove();
+
+        assertThat(result.deleted()).hasSize(3);
+    }
+
+    @Test
+    void remove_usEast1AnswersAsIfNotEnabled_failsWithoutDeleting() {
+        acm.in("us-east-1").failure = acmError(403, "UnrecognizedClientException");
+
+        assertThatThrownBy(this::remove).isInstanceOf(AcmException.class);
+        assertThat(zone.batches).isEmpty();
+        assertThat(zone.records).hasSize(4);
+    }
+
+    @Test
+    void remove_unexpectedAcmFailureInTheSearch_failsWithoutDeleting() {
+        acm.in("eu-central-1").failure = acmError(400, "AccessDeniedException");
+
+        assertThatThrownBy(this::remove).isInstanceOf(AcmException.class).hasMessageContaining("AccessDeniedException");
+        assertThat(zone.batches).isEmpty();
+        assertThat(zone.records).hasSize(4);
+    }
+
+    @Test
+    void remove_zoneCnameHasAnotherValue_keptAsNotOurs() {
+        zone.records.removeIf(r -> r.name().equals(name("www.example.com")));
+        zone.put(cname(name("www.example.com"), "_other.acm-validations.aws."));
+
+        Removal result = remove();
+
+        assertThat(result.kept()).containsExactly(name("www.example.com") + " CNAME (not ours: the zone's CNAME points"
+                + " at _other.acm-validations.aws., not at " + record("www.example.com").value() + ")");
+        assertThat(zone.at(name("www.example.com"))).hasSize(1);
+        assertThat(result.deleted()).hasSize(2);
+    }
+
+    @Test
+    void remove_recordsAlreadyGone_nothingToDelete() {
+        remove();
+
+        Removal again = remove();
+
+        assertThat(again).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(zone.batches).hasSize(1);
+    }
+
+    @Test
+    void remove_noZone_nothingToDo() {
+        Removal result = remover.remove(new TeardownScope(null, ExampleTeardown.REGIONS), DELETED);
+
+        assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(zone.records).hasSize(4);
+    }
+
+    @Test
+    void remove_noCertificatesFound_nothingToDo() {
+        Removal result = remover.remove(ExampleTeardown.scope(),
+                new CertificateRemoval(List.of(), List.of(), List.of(), List.of(), true));
+
+        assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
+    }
+
+    @Test
+    void remove_regionsSearchedInParallel_sameResult() {
+        AwsRegions.LATENCY_ROUTING.forEach(acm::in);
+        String users = acm.in("ap-southeast-2").existing(List.of("www.example.com"), Map.of(),
+                CertificateStatus.ISSUED);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Removal result = new ValidationRecordRemover(acm.clients, zone, pool)
+                    .remove(ExampleTeardown.scope(), DELETED);
+
+            assertThat(result.kept()).containsExactly(name("www.example.com") + " CNAME (still needed by " + users + ")");
+            assertThat(result.deleted()).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
