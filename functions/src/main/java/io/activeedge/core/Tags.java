@@ -1,6 +1,7 @@
 package io.activeedge.core;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The tags that mark what active-edge owns. Resources are found by these, never by position in a list. */
@@ -8,6 +9,9 @@ public final class Tags {
     public static final String APP = "active-edge:app";
     public static final String REGION = "active-edge:region";
     public static final String ROLE = "active-edge:role";
+
+    /** Every key active-edge sets; teardown removes them from what it keeps. */
+    public static final List<String> KEYS = List.of(APP, REGION, ROLE);
 
     /** Value of {@link #REGION} for resources that belong to no one Region (CloudFront, the edge certificate). */
     public static final String GLOBAL = "global";
@@ -41,6 +45,14 @@ public final class Tags {
 
     /** The SetIdentifier of the latency record of {@code app} in {@code region}: records take no tags. */
     public static String setIdentifier(String app, String region) {
-        return "active-edge:" + app + ":" + region;
+        return setIdentifierPrefix(app) + region;
+    }
+
+    /**
+     * What every latency record SetIdentifier of {@code app} starts with. It ends with the colon, so that the
+     * records of app "shop" are told apart from those of app "shop-eu".
+     */
+    public static String setIdentifierPrefix(String app) {
+        return "active-edge:" + app + ":";
     }
 }

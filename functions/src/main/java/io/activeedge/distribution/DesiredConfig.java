@@ -70,7 +70,13 @@ final class DesiredConfig {
         this.geoCountries = geo == null || geo.countries() == null || GEO_NONE.equals(geoType)
                 ? List.of() : List.copyOf(geo.countries());
         this.webAclId = orDefault(spec.webAclId(), "");
-        this.comment = orDefault(spec.comment(), "active-edge " + input.app());
+        this.comment = comment(input);
+    }
+
+    /** The distribution's comment: the input's, else "active-edge APP". */
+    static String comment(AppSpec input) {
+        String comment = input.distribution() == null ? null : input.distribution().comment();
+        return orDefault(comment, "active-edge " + input.app());
     }
 
     List<String> aliases() {

@@ -14,25 +14,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CnameAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsRequest;
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsResponse;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfigWithTags;
-import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigRequest;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionRequest;
-import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
-import software.amazon.awssdk.services.cloudfront.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionRequest;
-import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionResponse;
 
 /**
  * The application's CloudFront distribution: found by its tags, created when missing, its owned
@@ -42,13 +41,15 @@ public final class Distributions {
     private static final Logger LOG = LoggerFactory.getLogger(Distributions.class);
     /** Re-reads after CloudFront answers PreconditionFailed (someone else changed the config meanwhile). */
     static final int PRECONDITION_RETRIES = 3;
-    static final String DEPLOYED = "Deployed";
+    public static final String DEPLOYED = "Deployed";
 
     private final CloudFrontClient cloudFront;
+    private final DistributionSearch search;
     private final Clock clock;
 
     public Distributions(CloudFrontClient cloudFront, Clock clock) {
         this.cloudFront = cloudFront;
+        this.search = new DistributionSearch(cloudFront);
         this.clock = clock;
     }
 
@@ -57,8 +58,10 @@ public final class Distributions {
         DesiredConfig desired = new DesiredConfig(input, certificateArn);
         List<DistributionSummary> owned = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
-        for (DistributionSummary summary : related(desired)) {
-            Map<String, String> tags = tags(summary.arn());
+        Predicate<DistributionSummary> related = summary -> desired.comment().equals(summary.comment())
+                || !DesiredConfig.shared(summary.aliases().items(), desired.aliases()).isEmpty();
+        for (DistributionSummary summary : search.related(related)) {
+            Map<String, String> tags = search.tags(summary.arn());
             if (Tags.matches(tags, input.app(), Tags.GLOBAL, Tags.ROLE_DISTRIBUTION)) {
                 owned.add(summary);
                 continue;
@@ -100,7 +103,7 @@ public final class Distributions {
             return new DistributionStatus(true, status);
         }
         int timeoutMinutes = input.timing().distributionTimeoutMinutes();
-        Instant deadline = run.startedAt().plus(Duration.ofMinutes(timeoutMinutes));
+        Instant deadline = deadline(input, run);
         Instant now = clock.instant();
         if (now.isAfter(deadline)) {
             LOG.warn("distribution deadline exceeded id={} status={} deadline={}", id, status, deadline);
@@ -115,36 +118,9 @@ public final class Distributions {
         return new DistributionStatus(false, status);
     }
 
-    /** Every distribution that holds one of our aliases or carries our comment; the tags decide which is ours. */
-    private List<DistributionSummary> related(DesiredConfig desired) {
-        List<DistributionSummary> related = new ArrayList<>();
-        String marker = null;
-        while (true) {
-            DistributionList page = cloudFront.listDistributions(ListDistributionsRequest.builder().marker(marker).build())
-                    .distributionList();
-            if (page == null) {
-                return related;
-            }
-            for (DistributionSummary summary : page.items()) {
-                // CloudFront always reports both; a summary without them cannot be ruled out, so its tags decide.
-                boolean unknown = summary.aliases() == null || summary.comment() == null;
-                boolean holdsAlias = summary.aliases() != null
-                        && !DesiredConfig.shared(summary.aliases().items(), desired.aliases()).isEmpty();
-                if (unknown || holdsAlias || desired.comment().equals(summary.comment())) {
-                    related.add(summary);
-                }
-            }
-            if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) {
-                return related;
-            }
-            marker = page.nextMarker();
-        }
-    }
-
-    private Map<String, String> tags(String arn) {
-        var tags = cloudFront.listTagsForResource(ListTagsForResourceRequest.builder().resource(arn).build()).tags();
-        return tags == null ? Map.of() : tags.items().stream()
-                .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
+    /** The end of the wait for CloudFront: timing.distributionTimeoutMinutes after the execution started. */
+    public static Instant deadline(AppSpec input, Run run) {
+        return run.startedAt().plus(Duration.ofMinutes(input.timing().distributionTimeoutMinutes()));
     }
 
     private Distribution create(AppSpec input, Run run, DesiredConfig desired) {
@@ -170,23 +146,49 @@ public final class Distributions {
 
     private Distribution converge(DistributionSummary found, DesiredConfig desired, String app) {
         String id = found.id();
-        for (int attempt = 0; ; attempt++) {
-            GetDistributionConfigResponse current = cloudFront.getDistributionConfig(
-                    GetDistributionConfigRequest.builder().id(id).build());
+        return withCurrentConfig(id, app, current -> {
             List<String> drift = desired.drift(current.distributionConfig());
             if (drift.isEmpty()) {
                 LOG.info("distribution unchanged app={} id={} status={}", app, id, found.status());
                 return new Distribution(id, found.arn(), found.domainName(), found.status(), RecordChange.UNCHANGED);
             }
             try {
-                UpdateDistributionResponse updated = cloudFront.updateDistribution(UpdateDistributionRequest.builder()
-                        .id(id)
-                        .ifMatch(current.eTag())
-                        .distributionConfig(desired.applyTo(current.distributionConfig()))
-                        .build());
-                var d = updated.distribution();
+                var d = update(id, current, desired.applyTo(current.distributionConfig()));
                 LOG.info("distribution updated app={} id={} ifMatch={} drift={}", app, id, current.eTag(), drift);
                 return new Distribution(d.id(), d.arn(), d.domainName(), d.status(), RecordChange.UPDATED);
+            } catch (CnameAlreadyExistsException e) {
+                throw aliasTaken(app, desired, "distribution " + id, e);
+            }
+        });
+    }
+
+    /**
+     * Turns the distribution off, the first half of deleting it: CloudFront deletes only a distribution that is
+     * disabled and Deployed. Returns the distribution as CloudFront answered the update, or empty when it was
+     * already disabled.
+     */
+    public Optional<software.amazon.awssdk.services.cloudfront.model.Distribution> disable(String id, String app) {
+        return withCurrentConfig(id, app, current -> {
+            if (!Boolean.TRUE.equals(current.distributionConfig().enabled())) {
+                LOG.info("distribution already disabled app={} id={} action=none", app, id);
+                return Optional.empty();
+            }
+            var d = update(id, current, current.distributionConfig().toBuilder().enabled(false).build());
+            LOG.info("distribution disabled app={} id={} ifMatch={} status={}", app, id, current.eTag(), d.status());
+            return Optional.of(d);
+        });
+    }
+
+    /**
+     * Reads the config with its ETag and hands both to {@code change}, which may update it with that ETag; reads
+     * again when CloudFront answers PreconditionFailed (someone else changed the config meanwhile).
+     */
+    private <T> T withCurrentConfig(String id, String app, Function<GetDistributionConfigResponse, T> change) {
+        for (int attempt = 0; ; attempt++) {
+            GetDistributionConfigResponse current = cloudFront.getDistributionConfig(
+                    GetDistributionConfigRequest.builder().id(id).build());
+            try {
+                return change.apply(current);
             } catch (PreconditionFailedException e) {
                 if (attempt >= PRECONDITION_RETRIES) {
                     LOG.warn("distribution update gave up app={} id={} attempts={} reason=config-keeps-changing",
@@ -195,10 +197,14 @@ public final class Distributions {
                 }
                 LOG.info("distribution changed meanwhile app={} id={} staleETag={} retry={}",
                         app, id, current.eTag(), attempt + 1);
-            } catch (CnameAlreadyExistsException e) {
-                throw aliasTaken(app, desired, "distribution " + id, e);
             }
         }
+    }
+
+    private software.amazon.awssdk.services.cloudfront.model.Distribution update(
+            String id, GetDistributionConfigResponse current, DistributionConfig config) {
+        return cloudFront.updateDistribution(UpdateDistributionRequest.builder()
+                .id(id).ifMatch(current.eTag()).distributionConfig(config).build()).distribution();
     }
 
     private static ResourceConflictException aliasTaken(String app, DesiredConfig desired, String target,

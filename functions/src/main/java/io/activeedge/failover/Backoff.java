@@ -1,6 +1,7 @@
 package io.activeedge.failover;
 
 import io.activeedge.errors.ThrottledException;
+import io.activeedge.routing.HealthCheckSearch;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * before attempt n+1 it waits a random time between 0 and min(cap, base * 2^(n-1)). Bounded, so that a
  * function still ends inside its timeout; the last error goes to the caller.
  */
-final class Backoff {
+final class Backoff implements HealthCheckSearch.Calls {
     private static final Logger LOG = LoggerFactory.getLogger(Backoff.class);
     static final int MAX_ATTEMPTS = 6;
     static final Duration BASE = Duration.ofMillis(100);
@@ -28,7 +29,8 @@ final class Backoff {
         this.random = random;
     }
 
-    <T> T call(String operation, Supplier<T> call) {
+    @Override
+    public <T> T call(String operation, Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();

@@ -56,7 +56,7 @@ public final class AliasRecordSets {
                         .build();
                 List<ResourceRecordSet> existing = atName.stream().filter(r -> ZoneRecords.isType(r, type)).toList();
                 String action;
-                if (existing.size() == 1 && isOurs(existing.get(0), distribution)) {
+                if (existing.size() == 1 && isAliasTo(existing.get(0), distribution)) {
                     if (Boolean.TRUE.equals(existing.get(0).aliasTarget().evaluateTargetHealth())) {
                         changes.add(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(wanted).build());
                         action = RecordChange.UPDATED;
@@ -96,8 +96,8 @@ public final class AliasRecordSets {
         return new AliasRecords(results);
     }
 
-    /** A simple alias record to a CloudFront distribution whose domain is ours. */
-    private static boolean isOurs(ResourceRecordSet record, String distribution) {
+    /** A simple alias record to the CloudFront distribution whose domain name is {@code distribution}. */
+    public static boolean isAliasTo(ResourceRecordSet record, String distribution) {
         return record.setIdentifier() == null
                 && record.aliasTarget() != null
                 && AwsConstants.CLOUDFRONT_HOSTED_ZONE_ID.equals(record.aliasTarget().hostedZoneId())

@@ -25,9 +25,6 @@ import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceReques
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
-import software.amazon.awssdk.services.route53.model.ListHealthChecksResponse;
-import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
-import software.amazon.awssdk.services.route53.model.ResourceTagSet;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
@@ -40,9 +37,8 @@ import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
  */
 public final class HealthChecks {
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecks.class);
-    /** Route 53 limits: CallerReference length, resource ids per ListTagsForResources call. */
+    /** Route 53 limit on the CallerReference length. */
     static final int MAX_CALLER_REFERENCE = 64;
-    static final int TAGS_BATCH = 10;
     static final int GATE_THRESHOLD = 2;
     static final int SWITCH_THRESHOLD = 0;
     /** Route 53 shows this tag as the check's name in the console. */
@@ -54,9 +50,11 @@ public final class HealthChecks {
             Tags.ROLE_GATE_CHECK, "gate");
 
     private final Route53Client route53;
+    private final HealthCheckSearch search;
 
     public HealthChecks(Route53Client route53) {
         this.route53 = route53;
+        this.search = new HealthCheckSearch(route53);
     }
 
     public RegionHealthChecks ensure(RegionState state) {
@@ -119,25 +117,12 @@ public final class HealthChecks {
     /** This Region's checks by role: a CallerReference pre-filter, then the tags decide. */
     private Map<String, HealthCheck> findOwned(String app, String region) {
         String prefix = callerReferencePrefix(app, region);
-        List<HealthCheck> candidates = new ArrayList<>();
-        String marker = null;
-        while (true) {
-            String from = marker;
-            ListHealthChecksResponse page = route53.listHealthChecks(r -> r.marker(from));
-            page.healthChecks().stream()
-                    .filter(c -> c.callerReference() != null && c.callerReference().startsWith(prefix))
-                    .forEach(candidates::add);
-            if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) {
-                break;
-            }
-            marker = page.nextMarker();
-        }
-
-        Map<String, Map<String, String>> tags = tagsOf(candidates.stream().map(HealthCheck::id).toList());
+        List<HealthCheckSearch.Tagged> candidates = search.find(reference -> reference.startsWith(prefix));
         Map<String, HealthCheck> owned = new HashMap<>();
         for (String role : SHORT_ROLE.keySet()) {
             List<HealthCheck> matches = candidates.stream()
-                    .filter(c -> Tags.matches(tags.getOrDefault(c.id(), Map.of()), app, region, role))
+                    .filter(c -> Tags.matches(c.tags(), app, region, role))
+                    .map(HealthCheckSearch.Tagged::check)
                     .toList();
             if (matches.size() > 1) {
                 throw new ResourceConflictException("There are " + matches.size() + " " + role + " health checks of app "
@@ -149,21 +134,6 @@ public final class HealthChecks {
             }
         }
         return owned;
-    }
-
-    private Map<String, Map<String, String>> tagsOf(List<String> ids) {
-        Map<String, Map<String, String>> tags = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += TAGS_BATCH) {
-            List<String> batch = ids.subList(i, Math.min(ids.size(), i + TAGS_BATCH));
-            ListTagsForResourcesResponse response = route53.listTagsForResources(r -> r
-                    .resourceType(TagResourceType.HEALTHCHECK).resourceIds(batch));
-            for (ResourceTagSet set : response.resourceTagSets()) {
-                Map<String, String> byKey = new HashMap<>();
-                set.tags().forEach(t -> byKey.put(t.key(), t.value()));
-                tags.put(set.resourceId(), byKey);
-            }
-        }
-        return tags;
     }
 
     private String create(RegionState state, String role, HealthCheckConfig config) {

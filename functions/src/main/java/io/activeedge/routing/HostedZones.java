@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
-/** Finds the public hosted zone by name (or the id the input gives), or creates it. */
+/** Finds the public hosted zone by name (or the id the input gives), or creates it when provisioning. */
 public final class HostedZones {
     private static final Logger LOG = LoggerFactory.getLogger(HostedZones.class);
     private final Route53Client route53;
@@ -28,21 +28,11 @@ public final class HostedZones {
     }
 
     public HostedZone ensure(AppSpec input, Run run) {
+        HostedZone found = find(input);
+        if (found != null) {
+            return found;
+        }
         String name = Names.fqdn(input.zone());
-        if (input.hostedZoneId() != null) {
-            return byId(input.hostedZoneId(), name);
-        }
-        List<software.amazon.awssdk.services.route53.model.HostedZone> matches = publicZonesNamed(name);
-        if (matches.size() > 1) {
-            throw new HostedZoneConflictException("There are " + matches.size() + " public hosted zones named " + name
-                    + " (" + matches.stream().map(z -> Names.zoneId(z.id())).toList()
-                    + "); set hostedZoneId in the input to the one that the domain's registrar delegates to.");
-        }
-        if (matches.size() == 1) {
-            HostedZone zone = byId(matches.get(0).id(), name);
-            LOG.info("hosted zone found zone={} id={}", name, zone.id());
-            return zone;
-        }
         CreateHostedZoneResponse created = route53.createHostedZone(r -> r.name(name)
                 .callerReference("active-edge/" + input.app() + "/" + run.id())
                 .hostedZoneConfig(c -> c.comment("active-edge " + input.app())));
@@ -56,6 +46,30 @@ public final class HostedZones {
         LOG.info("hosted zone created zone={} id={} nameServers={} action=delegate-domain-to-these-name-servers",
                 name, id, nameServers);
         return new HostedZone(id, name, nameServers, true);
+    }
+
+    /**
+     * The input's zone without creating one: the one {@code hostedZoneId} names, else the one public zone with
+     * the input's name; null when there is none.
+     */
+    public HostedZone find(AppSpec input) {
+        String name = Names.fqdn(input.zone());
+        if (input.hostedZoneId() != null) {
+            return byId(input.hostedZoneId(), name);
+        }
+        List<software.amazon.awssdk.services.route53.model.HostedZone> matches = publicZonesNamed(name);
+        if (matches.size() > 1) {
+            throw new HostedZoneConflictException("There are " + matches.size() + " public hosted zones named " + name
+                    + " (" + matches.stream().map(z -> Names.zoneId(z.id())).toList()
+                    + "); set hostedZoneId in the input to the one that the domain's registrar delegates to.");
+        }
+        if (matches.isEmpty()) {
+            LOG.info("hosted zone not found zone={}", name);
+            return null;
+        }
+        HostedZone zone = byId(matches.get(0).id(), name);
+        LOG.info("hosted zone found zone={} id={}", name, zone.id());
+        return zone;
     }
 
     /** Zones come sorted by name from the one asked for; those with the same name are consecutive. */

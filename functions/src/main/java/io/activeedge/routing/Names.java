@@ -26,6 +26,11 @@ public final class Names {
 
     /** Route 53 escapes '*' as \052 in answers; compare names in one spelling. */
     public static boolean sameName(String a, String b) {
-        return fqdn(a.replace("\\052", "*")).equals(fqdn(b.replace("\\052", "*")));
+        return unescaped(a).equals(unescaped(b));
+    }
+
+    /** As {@link #fqdn}, with Route 53's \052 written back as '*': how a name reads in a message. */
+    public static String unescaped(String name) {
+        return fqdn(name.replace("\\052", "*"));
     }
 }

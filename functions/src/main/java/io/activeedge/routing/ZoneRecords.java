@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
-/** Reads what a hosted zone holds at one name, so a step can tell our records from someone else's. */
+/** Reads what a hosted zone holds, so a step can tell our records from someone else's. */
 public final class ZoneRecords {
     private ZoneRecords() {
     }
@@ -19,9 +21,18 @@ public final class ZoneRecords {
      * name, so the listing starts at the name and stops at the first record of another name.
      */
     public static List<ResourceRecordSet> at(Route53Client route53, String zoneId, String name) {
-        String fqdn = Names.fqdn(name);
+        return list(route53, zoneId, Names.fqdn(name));
+    }
+
+    /** Every record set in the zone, following ListResourceRecordSets page by page. */
+    public static List<ResourceRecordSet> all(Route53Client route53, String zoneId) {
+        return list(route53, zoneId, null);
+    }
+
+    /** The records at {@code only}, or the whole zone when it is null. */
+    private static List<ResourceRecordSet> list(Route53Client route53, String zoneId, String only) {
         List<ResourceRecordSet> found = new ArrayList<>();
-        String startName = fqdn;
+        String startName = only;
         String startType = null;
         String startIdentifier = null;
         while (true) {
@@ -31,13 +42,13 @@ public final class ZoneRecords {
             ListResourceRecordSetsResponse page = route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)
                     .startRecordName(fromName).startRecordType(fromType).startRecordIdentifier(fromIdentifier));
             for (ResourceRecordSet record : page.resourceRecordSets()) {
-                if (!Names.sameName(record.name(), fqdn)) {
+                if (only != null && !Names.sameName(record.name(), only)) {
                     return found;
                 }
                 found.add(record);
             }
             if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null
-                    || !Names.sameName(page.nextRecordName(), fqdn)) {
+                    || only != null && !Names.sameName(page.nextRecordName(), only)) {
                 return found;
             }
             startName = page.nextRecordName();
@@ -46,12 +57,24 @@ public final class ZoneRecords {
         }
     }
 
+    /**
+     * Deletes {@code records}, exactly as they were listed, in one change batch: Route 53 applies all of them or
+     * none. One batch holds up to 1,000 changes, far more than one application writes. Returns the change id.
+     */
+    public static String deleteAll(Route53Client route53, String zoneId, String comment, List<ResourceRecordSet> records) {
+        List<Change> changes = records.stream()
+                .map(record -> Change.builder().action(ChangeAction.DELETE).resourceRecordSet(record).build())
+                .toList();
+        return route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
+                .comment(comment).changes(changes))).changeInfo().id();
+    }
+
     public static boolean isType(ResourceRecordSet record, RRType type) {
         return type.toString().equals(record.typeAsString());
     }
 
     /** Where a record points, for messages: "alias to X (zone Z)" or its values. */
-    static String describe(ResourceRecordSet record) {
+    public static String describe(ResourceRecordSet record) {
         String what = record.name() + " " + record.typeAsString()
                 + (record.setIdentifier() == null ? "" : " (SetIdentifier " + record.setIdentifier() + ")");
         if (record.aliasTarget() != null) {

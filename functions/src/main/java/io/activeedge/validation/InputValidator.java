@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks the provisioning input field by field and returns it with every default filled in.
+ * Checks the provisioning input field by field and returns it with every default filled in (the teardown
+ * input, the same file, with {@link #validateForTeardown}).
  * The first problem found is reported as an {@link InvalidInputException} naming the field.
  */
 public final class InputValidator {
@@ -52,23 +53,12 @@ public final class InputValidator {
     private static final Set<String> GEO_TYPES = Set.of("none", "whitelist", "blacklist");
 
     public AppSpec validate(AppSpec in) {
-        String app = required("app", in.app());
-        if (!APP.matcher(app).matches()) {
-            throw new InvalidInputException("app", "'" + app + "' must be 1 to 24 lower-case letters, digits or hyphens,"
-                    + " starting with a letter (it is part of tags and record identifiers)");
-        }
-        String zone = domain("zone", required("zone", in.zone()), false);
-        if (!zone.contains(".")) {
-            throw new InvalidInputException("zone", "'" + zone + "' is a top-level domain; give the zone you own, e.g. example.com");
-        }
-        String hostedZoneId = in.hostedZoneId();
-        if (hostedZoneId != null && !ZONE_ID.matcher(hostedZoneId).matches()) {
-            throw new InvalidInputException("hostedZoneId", "'" + hostedZoneId + "' is not a Route 53 hosted zone id (Z...)");
-        }
+        String app = app(in.app());
+        String zone = zone(in.zone());
+        String hostedZoneId = hostedZoneId(in.hostedZoneId());
 
         List<String> aliases = aliases(in.aliases(), zone);
-        String originDomain = domain("originDomain", required("originDomain", in.originDomain()), false);
-        inZone("originDomain", originDomain, zone);
+        String originDomain = originDomain(required("originDomain", in.originDomain()), zone);
         if (aliases.contains(originDomain)) {
             throw new InvalidInputException("originDomain", "'" + originDomain + "' is also an alias; CloudFront would"
                     + " send requests back to itself. Use a separate name such as api." + zone);
@@ -81,6 +71,57 @@ public final class InputValidator {
                 Boolean.TRUE.equals(in.takeOverRecords()));
     }
 
+    /**
+     * Checks the teardown input: the same file provisioning reads, of which only {@code app} and {@code zone}
+     * are required. The names and Regions it gives are checked as provisioning checks them, the timing gets its
+     * defaults, and every other field is passed on as it is.
+     */
+    public AppSpec validateForTeardown(AppSpec in) {
+        String app = app(in.app());
+        String zone = zone(in.zone());
+        String hostedZoneId = hostedZoneId(in.hostedZoneId());
+        List<String> aliases = in.aliases() == null ? null : aliasNames(in.aliases(), zone);
+        String originDomain = in.originDomain() == null ? null : originDomain(in.originDomain(), zone);
+        List<RegionSpec> regions = new ArrayList<>();
+        List<RegionSpec> given = in.regions() == null ? List.of() : in.regions();
+        for (int i = 0; i < given.size(); i++) {
+            RegionSpec spec = given.get(i);
+            regions.add(new RegionSpec(region("regions[" + i + "]", spec), spec.origin(), spec.alarms()));
+        }
+        return new AppSpec(app, zone, hostedZoneId, aliases, originDomain, List.copyOf(regions), in.healthCheck(),
+                in.distribution(), timing(in.timing()), in.tags(), in.takeOverRecords());
+    }
+
+    private static String app(String value) {
+        String app = required("app", value);
+        if (!APP.matcher(app).matches()) {
+            throw new InvalidInputException("app", "'" + app + "' must be 1 to 24 lower-case letters, digits or hyphens,"
+                    + " starting with a letter (it is part of tags and record identifiers)");
+        }
+        return app;
+    }
+
+    private static String zone(String value) {
+        String zone = domain("zone", required("zone", value), false);
+        if (!zone.contains(".")) {
+            throw new InvalidInputException("zone", "'" + zone + "' is a top-level domain; give the zone you own, e.g. example.com");
+        }
+        return zone;
+    }
+
+    private static String hostedZoneId(String hostedZoneId) {
+        if (hostedZoneId != null && !ZONE_ID.matcher(hostedZoneId).matches()) {
+            throw new InvalidInputException("hostedZoneId", "'" + hostedZoneId + "' is not a Route 53 hosted zone id (Z...)");
+        }
+        return hostedZoneId;
+    }
+
+    private static String originDomain(String value, String zone) {
+        String originDomain = domain("originDomain", value, false);
+        inZone("originDomain", originDomain, zone);
+        return originDomain;
+    }
+
     private static List<String> aliases(List<String> aliases, String zone) {
         if (aliases == null || aliases.isEmpty()) {
             throw new InvalidInputException("aliases", "is missing or empty; list the names CloudFront serves, e.g. [\""
@@ -90,6 +131,11 @@ public final class InputValidator {
             throw new InvalidInputException("aliases", "has " + aliases.size() + " names; one ACM certificate covers at most "
                     + MAX_ALIASES + " unless the account's quota was raised");
         }
+        return aliasNames(aliases, zone);
+    }
+
+    /** Each alias a name in the zone (a wildcard allowed), none twice. */
+    private static List<String> aliasNames(List<String> aliases, String zone) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < aliases.size(); i++) {
             String field = "aliases[" + i + "]";
@@ -112,14 +158,7 @@ public final class InputValidator {
         for (int i = 0; i < regions.size(); i++) {
             String field = "regions[" + i + "]";
             RegionSpec spec = regions.get(i);
-            if (spec == null) {
-                throw new InvalidInputException(field, "is null; expected {\"region\": ..., \"origin\": ...}");
-            }
-            String region = required(field + ".region", spec.region()).toLowerCase(Locale.ROOT);
-            if (!AwsRegions.LATENCY_ROUTING.contains(region)) {
-                throw new InvalidInputException(field + ".region", "'" + spec.region()
-                        + "' is not an AWS Region that Route 53 latency routing serves");
-            }
+            String region = region(field, spec);
             if (!seen.add(region)) {
                 throw new InvalidInputException(field + ".region", "'" + region + "' is listed twice; each Region serves once");
             }
@@ -127,6 +166,19 @@ public final class InputValidator {
                     alarms(field + ".alarms", spec.alarms())));
         }
         return List.copyOf(out);
+    }
+
+    /** The Region code of {@code regions[i]}, in lower case: one that Route 53 latency routing serves. */
+    private static String region(String field, RegionSpec spec) {
+        if (spec == null) {
+            throw new InvalidInputException(field, "is null; expected {\"region\": ..., \"origin\": ...}");
+        }
+        String region = required(field + ".region", spec.region()).toLowerCase(Locale.ROOT);
+        if (!AwsRegions.LATENCY_ROUTING.contains(region)) {
+            throw new InvalidInputException(field + ".region", "'" + spec.region()
+                    + "' is not an AWS Region that Route 53 latency routing serves");
+        }
+        return region;
     }
 
     private static OriginSpec origin(String field, OriginSpec origin, HealthCheckSpec healthCheck) {

@@ -1,13 +1,19 @@
 package io.activeedge.routing;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.Change;
@@ -18,28 +24,40 @@ import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceReques
 import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceResponse;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.DeleteHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
+import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.InvalidInputException;
 import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
 import software.amazon.awssdk.services.route53.model.ListHealthChecksResponse;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameRequest;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.route53.model.ListTagsForResourcesRequest;
 import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
+import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.ResourceTagSet;
+import software.amazon.awssdk.services.route53.model.Route53Exception;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckResponse;
 
 /**
- * Route 53 in memory, for one hosted zone: health checks with tags and versions, and record sets with
- * Route 53's sort order, paging, spelling (lower case, trailing dots) and all-or-nothing change batches.
+ * Route 53 in memory: health checks with tags and versions; the account's hosted zones, by name and id, with
+ * tags; and the record sets of one of them, with Route 53's sort order, paging, spelling (lower case, trailing
+ * dots) and all-or-nothing change batches. A test queues an error for the next call of an operation.
  */
 public final class FakeRoute53 implements Route53Client {
     public final String zoneId;
@@ -47,13 +65,86 @@ public final class FakeRoute53 implements Route53Client {
     public final Map<String, Map<String, String>> tags = new HashMap<>();
     public final List<UpdateHealthCheckRequest> updates = new ArrayList<>();
     public final List<ChangeResourceRecordSetsRequest> batches = new ArrayList<>();
+    /** Health checks deleted, in the order they were. */
+    public final List<String> deletedChecks = new ArrayList<>();
+    /** Health checks that Route 53 refuses to delete with HealthCheckInUse: something still refers to them. */
+    public final Set<String> checksInUse = new HashSet<>();
+    public final List<HostedZone> zones = new ArrayList<>();
     public List<ResourceRecordSet> records = new ArrayList<>();
     /** Small pages, so that every caller has to follow the markers. */
     public int pageSize = 2;
     private final Map<String, HealthCheckConfig> byReference = new HashMap<>();
+    private final Map<String, Deque<AwsServiceException>> failures = new HashMap<>();
 
     public FakeRoute53(String zoneId) {
         this.zoneId = zoneId;
+    }
+
+    /** The next call of {@code operation} (e.g. "DeleteHealthCheck") fails with {@code error}. */
+    public void failNext(String operation, AwsServiceException error) {
+        failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(error);
+    }
+
+    /** An error as Route 53 sends one the SDK has no class for (or any other), by its code. */
+    public static Route53Exception error(String code, int status) {
+        return (Route53Exception) Route53Exception.builder().statusCode(status).message(code)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+    }
+
+    private void failIfQueued(String operation) {
+        Deque<AwsServiceException> queued = failures.get(operation);
+        if (queued != null && !queued.isEmpty()) {
+            throw queued.poll();
+        }
+    }
+
+    // ---- hosted zones
+
+    /** A hosted zone in the account; the zone whose records this fake holds is {@link #zoneId}. */
+    public HostedZone addZone(String id, String name, boolean privateZone) {
+        HostedZone zone = HostedZone.builder().id("/hostedzone/" + id).name(Names.fqdn(name)).callerReference(id)
+                .config(c -> c.privateZone(privateZone)).build();
+        zones.add(zone);
+        return zone;
+    }
+
+    /** Sorted by name with the labels reversed, then id; from dnsName and hostedZoneId when given. */
+    @Override
+    public ListHostedZonesByNameResponse listHostedZonesByName(ListHostedZonesByNameRequest request) {
+        Comparator<HostedZone> order = Comparator.comparing((HostedZone z) -> reversed(z.name()))
+                .thenComparing(HostedZone::id);
+        List<HostedZone> sorted = zones.stream().sorted(order).toList();
+        int from = 0;
+        if (request.dnsName() != null) {
+            HostedZone start = HostedZone.builder().name(Names.fqdn(request.dnsName()))
+                    .id(request.hostedZoneId() == null ? "" : "/hostedzone/" + Names.zoneId(request.hostedZoneId()))
+                    .build();
+            while (from < sorted.size() && order.compare(sorted.get(from), start) < 0) {
+                from++;
+            }
+        }
+        int to = Math.min(sorted.size(), from + pageSize);
+        ListHostedZonesByNameResponse.Builder page = ListHostedZonesByNameResponse.builder()
+                .hostedZones(sorted.subList(from, to)).isTruncated(to < sorted.size()).maxItems(String.valueOf(pageSize));
+        if (to < sorted.size()) {
+            page.nextDNSName(sorted.get(to).name()).nextHostedZoneId(Names.zoneId(sorted.get(to).id()));
+        }
+        return page.build();
+    }
+
+    @Override
+    public GetHostedZoneResponse getHostedZone(GetHostedZoneRequest request) {
+        HostedZone zone = zones.stream().filter(z -> Names.zoneId(z.id()).equals(Names.zoneId(request.id())))
+                .findFirst().orElseThrow(() -> NoSuchHostedZoneException.builder()
+                        .message("No hosted zone found with ID: " + request.id()).build());
+        return GetHostedZoneResponse.builder().hostedZone(zone)
+                .delegationSet(d -> d.nameServers("ns-1.awsdns-01.org", "ns-2.awsdns-02.co.uk")).build();
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return ListTagsForResourceResponse.builder().resourceTagSet(tagSet(request.resourceId(),
+                request.resourceTypeAsString())).build();
     }
 
     // ---- health checks
@@ -82,6 +173,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public ListHealthChecksResponse listHealthChecks(ListHealthChecksRequest request) {
+        failIfQueued("ListHealthChecks");
         List<HealthCheck> all = new ArrayList<>(checks.values());
         int from = request.marker() == null ? 0 : Integer.parseInt(request.marker());
         int to = Math.min(all.size(), from + pageSize);
@@ -97,21 +189,40 @@ public final class FakeRoute53 implements Route53Client {
             throw InvalidInputException.builder().message("at most 10 resource ids").build();
         }
         return ListTagsForResourcesResponse.builder().resourceTagSets(request.resourceIds().stream()
-                .map(id -> ResourceTagSet.builder().resourceId(id).resourceType(request.resourceType())
-                        .tags(tags.getOrDefault(id, Map.of()).entrySet().stream()
-                                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
-                        .build())
-                .toList()).build();
+                .map(id -> tagSet(id, request.resourceTypeAsString())).toList()).build();
+    }
+
+    private ResourceTagSet tagSet(String id, String type) {
+        return ResourceTagSet.builder().resourceId(id).resourceType(type)
+                .tags(tags.getOrDefault(id, Map.of()).entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                .build();
     }
 
     @Override
     public ChangeTagsForResourceResponse changeTagsForResource(ChangeTagsForResourceRequest request) {
         Map<String, String> current = tags.computeIfAbsent(request.resourceId(), id -> new LinkedHashMap<>());
         request.addTags().forEach(t -> current.put(t.key(), t.value()));
+        request.removeTagKeys().forEach(current::remove);
         if (current.size() > 10) {
             throw InvalidInputException.builder().message("at most 10 tags per resource").build();
         }
         return ChangeTagsForResourceResponse.builder().build();
+    }
+
+    @Override
+    public DeleteHealthCheckResponse deleteHealthCheck(DeleteHealthCheckRequest request) {
+        failIfQueued("DeleteHealthCheck");
+        if (checksInUse.contains(request.healthCheckId())) {
+            throw error("HealthCheckInUse", 400);
+        }
+        if (checks.remove(request.healthCheckId()) == null) {
+            throw NoSuchHealthCheckException.builder()
+                    .message("No health check exists with the specified ID " + request.healthCheckId()).build();
+        }
+        tags.remove(request.healthCheckId());
+        deletedChecks.add(request.healthCheckId());
+        return DeleteHealthCheckResponse.builder().build();
     }
 
     @Override
@@ -194,6 +305,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public ChangeResourceRecordSetsResponse changeResourceRecordSets(ChangeResourceRecordSetsRequest request) {
+        failIfQueued("ChangeResourceRecordSets");
         requireZone(request.hostedZoneId());
         List<ResourceRecordSet> working = new ArrayList<>(records);
         for (Change change : request.changeBatch().changes()) {

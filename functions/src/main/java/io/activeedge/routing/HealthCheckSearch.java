@@ -1,0 +1,111 @@
+package io.activeedge.routing;
+
+import io.activeedge.core.Tags;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksResponse;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
+import software.amazon.awssdk.services.route53.model.ResourceTagSet;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
+
+/**
+ * Finds health checks the way provisioning marks them: every page of ListHealthChecks narrowed by
+ * CallerReference (provisioning writes "ae/{app}/{region}/{role}/..." or, for a long name, "ae/{hash of
+ * app}/..."), then the tags of what is left, which alone decide whose a check is.
+ */
+public final class HealthCheckSearch {
+    /** Route 53: resource ids per ListTagsForResources call. */
+    public static final int TAGS_BATCH = 10;
+    private static final Pattern HASHED_APP = Pattern.compile("^ae/[0-9a-f]{8}/.*");
+
+    /** How each Route 53 call is made: directly, or through a backoff that retries throttled calls. */
+    public interface Calls {
+        <T> T call(String operation, Supplier<T> call);
+    }
+
+    /** Each call made once; a throttled one fails the step, which the workflow retries. */
+    public static final Calls DIRECT = new Calls() {
+        @Override
+        public <T> T call(String operation, Supplier<T> call) {
+            return call.get();
+        }
+    };
+
+    /** A health check and its tags. */
+    public record Tagged(HealthCheck check, Map<String, String> tags) {
+        public String id() {
+            return check.id();
+        }
+
+        public String region() {
+            return tags.get(Tags.REGION);
+        }
+
+        public String role() {
+            return tags.get(Tags.ROLE);
+        }
+    }
+
+    private final Route53Client route53;
+    private final Calls calls;
+
+    public HealthCheckSearch(Route53Client route53) {
+        this(route53, DIRECT);
+    }
+
+    public HealthCheckSearch(Route53Client route53, Calls calls) {
+        this.route53 = route53;
+        this.calls = calls;
+    }
+
+    /** Every check whose CallerReference {@code reference} accepts, with its tags, in Route 53's order. */
+    public List<Tagged> find(Predicate<String> reference) {
+        List<HealthCheck> candidates = new ArrayList<>();
+        String marker = null;
+        while (true) {
+            String from = marker;
+            ListHealthChecksResponse page = calls.call("ListHealthChecks",
+                    () -> route53.listHealthChecks(r -> r.marker(from)));
+            page.healthChecks().stream()
+                    .filter(c -> c.callerReference() != null && reference.test(c.callerReference()))
+                    .forEach(candidates::add);
+            if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) {
+                break;
+            }
+            marker = page.nextMarker();
+        }
+
+        Map<String, Map<String, String>> tags = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i += TAGS_BATCH) {
+            List<String> batch = candidates.subList(i, Math.min(candidates.size(), i + TAGS_BATCH)).stream()
+                    .map(HealthCheck::id).toList();
+            ListTagsForResourcesResponse response = calls.call("ListTagsForResources", () -> route53
+                    .listTagsForResources(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceIds(batch)));
+            for (ResourceTagSet set : response.resourceTagSets()) {
+                Map<String, String> byKey = new HashMap<>();
+                set.tags().forEach(t -> byKey.put(t.key(), t.value()));
+                tags.put(set.resourceId(), byKey);
+            }
+        }
+        return candidates.stream().map(c -> new Tagged(c, Map.copyOf(tags.getOrDefault(c.id(), Map.of())))).toList();
+    }
+
+    /** Every check tagged for {@code app}, in every Region and role, duplicates included. */
+    public List<Tagged> ofApp(String app) {
+        return find(reference -> mayBelongTo(reference, app)).stream()
+                .filter(c -> app.equals(c.tags().get(Tags.APP)))
+                .toList();
+    }
+
+    /** "ae/{app}/..." is the app's; "ae/{8 hex}/..." is some long-named app's, which its tags tell. */
+    static boolean mayBelongTo(String callerReference, String app) {
+        return callerReference.startsWith("ae/" + app + "/") || HASHED_APP.matcher(callerReference).matches();
+    }
+}

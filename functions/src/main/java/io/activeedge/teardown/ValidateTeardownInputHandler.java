@@ -1,0 +1,15 @@
+package io.activeedge.teardown;
+
+import io.activeedge.input.AppSpec;
+import io.activeedge.validation.UserInputHandler;
+
+/**
+ * Teardown step 1: check the input (the file the application was provisioned with, or just its app and zone)
+ * before anything is touched, and fill in the timing defaults.
+ */
+public final class ValidateTeardownInputHandler extends UserInputHandler {
+    @Override
+    protected AppSpec handle(AppSpec input) {
+        return validator.validateForTeardown(input);
+    }
+}

@@ -1,0 +1,80 @@
+package io.activeedge.teardown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.activeedge.errors.HostedZoneConflictException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.routing.FakeRoute53;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApplicationScopeTest {
+    private final FakeRoute53 route53 = TeardownExample.route53();
+    private final ApplicationScope scope = new ApplicationScope(route53);
+
+    @Test
+    void find_zoneAndChecksInARegionNoLongerInTheInput_returnsZoneAndEveryRegionSorted() {
+        TeardownExample.provisionChecks(route53, TeardownExample.input("shop", "eu-west-1"), "eu-west-1");
+        TeardownExample.provisionChecks(route53, TeardownExample.input("blog", "ap-southeast-2"), "ap-southeast-2");
+
+        TeardownScope found = scope.find(TeardownExample.input("shop", "us-west-2"));
+
+        assertThat(found.zone().id()).isEqualTo(TeardownExample.ZONE_ID);
+        assertThat(found.zone().name()).isEqualTo("example.com.");
+        assertThat(found.zone().nameServers()).isNotEmpty();
+        assertThat(found.regions()).containsExactly("eu-west-1", "us-east-1", "us-west-2");
+    }
+
+    @Test
+    void find_appAndZoneOnly_regionsOfItsHealthChecksAndUsEast1() {
+        TeardownExample.provisionChecks(route53, TeardownExample.input("shop", "ap-northeast-1"), "ap-northeast-1");
+
+        TeardownScope found = scope.find(TeardownExample.appAndZoneOnly());
+
+        assertThat(found.regions()).containsExactly("ap-northeast-1", "us-east-1");
+    }
+
+    @Test
+    void find_onlyAPrivateZoneAndOtherNames_returnsNoZone() {
+        FakeRoute53 other = new FakeRoute53("ZOTHER");
+        other.addZone("ZPRIVATE1", "example.com", true);
+        other.addZone("ZORG1", "example.org", false);
+        other.addZone("ZSUB1", "shop.example.com", false);
+
+        TeardownScope found = new ApplicationScope(other).find(TeardownExample.input());
+
+        assertThat(found.zone()).isNull();
+        assertThat(found.regions()).containsExactly("us-east-1", "us-west-2");
+    }
+
+    @Test
+    void find_twoPublicZonesWithTheName_throwsHostedZoneConflictNamingBoth() {
+        route53.addZone("ZSECOND1", "example.com", false);
+
+        HostedZoneConflictException e = assertThrows(HostedZoneConflictException.class,
+                () -> scope.find(TeardownExample.input()));
+
+        assertThat(e.getMessage()).contains(TeardownExample.ZONE_ID, "ZSECOND1", "hostedZoneId");
+    }
+
+    @Test
+    void find_hostedZoneIdGivenAmongSeveral_returnsThatZone() {
+        route53.addZone("ZSECOND1", "example.com", false);
+        AppSpec in = TeardownExample.input();
+        AppSpec input = new AppSpec(in.app(), in.zone(), "ZSECOND1", in.aliases(), in.originDomain(), in.regions(),
+                in.healthCheck(), in.distribution(), in.timing(), in.tags(), in.takeOverRecords());
+
+        assertThat(scope.find(input).zone().id()).isEqualTo("ZSECOND1");
+    }
+
+    @Test
+    void handleRequest_sampleEvent_findsTheZoneAndRegions() throws IOException {
+        TeardownScope found = TeardownExample.onSampleEvent(new FindApplicationHandler(scope), "FindApplicationFunction",
+                TeardownScope.class);
+
+        assertThat(found.zone().id()).isEqualTo(TeardownExample.ZONE_ID);
+        assertThat(found.regions()).isEqualTo(List.of("us-east-1", "us-west-2"));
+    }
+}

@@ -1,0 +1,205 @@
+package io.activeedge.teardown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.activeedge.distribution.FakeCloudFront;
+import io.activeedge.errors.DistributionDeadlineExceededException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DistributionTeardownTest {
+    private static final String ID = TeardownExample.DISTRIBUTION_ID;
+    private static final String DOMAIN = TeardownExample.DISTRIBUTION_DOMAIN;
+    private static final List<String> ALIASES = List.of("example.com", "www.example.com");
+    /** The example input gives CloudFront 45 minutes from the start of the teardown. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(45);
+
+    private final FakeCloudFront cloudFront = new FakeCloudFront();
+    private final DistributionTeardown teardown = at(TeardownExample.STARTED.plus(Duration.ofMinutes(5)));
+
+    private DistributionTeardown at(Instant now) {
+        return new DistributionTeardown(cloudFront, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static TeardownState state() {
+        return TeardownExample.state(TeardownExample.input(), TeardownExample.zone());
+    }
+
+    private static TeardownState after(DistributionRemoval previous) {
+        return TeardownExample.withDistribution(state(), previous);
+    }
+
+    private static DistributionRemoval waitingFor(String id, String domain) {
+        return new DistributionRemoval(id, domain, "InProgress", false, List.of(), List.of());
+    }
+
+    @Test
+    void disable_enabledDistribution_disablesItWithItsETagAndWaits() {
+        String eTag = cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed").eTag;
+
+        DistributionRemoval result = teardown.disable(state());
+
+        assertThat(result).isEqualTo(new DistributionRemoval(ID, DOMAIN, "InProgress", false, List.of(), List.of()));
+        assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
+        assertThat(cloudFront.updates).singleElement().satisfies(u -> assertThat(u.ifMatch()).isEqualTo(eTag));
+        assertThat(cloudFront.distributions.get(ID).config.aliases().items()).isEqualTo(ALIASES);
+    }
+
+    @Test
+    void disable_configChangedMeanwhile_readsAgainAndDisables() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
+        cloudFront.beforeNextWrite = () -> cloudFront.editElsewhere(ID, true);
+
+        DistributionRemoval result = teardown.disable(state());
+
+        assertThat(result.done()).isFalse();
+        assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
+    }
+
+    @Test
+    void disable_noDistributionTaggedForTheApp_doneAndOtherAppsUntouched() {
+        cloudFront.add("EBLOG1234567", "dblog.cloudfront.net", "blog", List.of("blog.example.com"), true, "Deployed");
+        cloudFront.add("EHAND1234567", "dhand.cloudfront.net", null, List.of("hand.example.com"), true, "Deployed");
+
+        DistributionRemoval result = teardown.disable(state());
+
+        assertThat(result).isEqualTo(new DistributionRemoval(null, null, null, true, List.of(), List.of()));
+        assertThat(cloudFront.updates).isEmpty();
+        assertThat(cloudFront.distributions.values()).allMatch(FakeCloudFront.Stored::enabled);
+    }
+
+    @Test
+    void disable_alreadyDisabledAndStillInProgress_changesNothingAndWaits() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "InProgress");
+
+        DistributionRemoval result = teardown.disable(state());
+
+        assertThat(result).isEqualTo(waitingFor(ID, DOMAIN));
+        assertThat(cloudFront.updates).isEmpty();
+    }
+
+    @Test
+    void delete_disabledButInProgress_waitsUntilDeployedThenDeletesWithTheETagOfGetDistribution() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
+        DistributionRemoval disabled = teardown.disable(state());
+
+        DistributionRemoval waiting = teardown.delete(after(disabled));
+        cloudFront.deploy(ID);
+        String eTag = cloudFront.getDistribution(r -> r.id(ID)).eTag();
+        DistributionRemoval deleted = teardown.delete(after(waiting));
+
+        assertThat(waiting).isEqualTo(waitingFor(ID, DOMAIN));
+        assertThat(deleted).isEqualTo(new DistributionRemoval(null, null, null, true,
+                List.of(ID + " (" + DOMAIN + ")"), List.of()));
+        assertThat(cloudFront.deletes).singleElement().satisfies(d -> assertThat(d.ifMatch()).isEqualTo(eTag));
+        assertThat(cloudFront.distributions).isEmpty();
+    }
+
+    @Test
+    void delete_stillInProgressAfterTheDeadline_throwsDeadlineExceededSayingToRunAgain() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "InProgress");
+        DistributionTeardown late = at(TeardownExample.STARTED.plus(TIMEOUT).plusSeconds(1));
+
+        DistributionDeadlineExceededException e = assertThrows(DistributionDeadlineExceededException.class,
+                () -> late.delete(after(waitingFor(ID, DOMAIN))));
+
+        assertThat(e.getMessage()).contains(ID, "InProgress", "again", "same input");
+        assertThat(cloudFront.distributions).containsKey(ID);
+    }
+
+    @Test
+    void delete_deployedAfterTheDeadline_stillDeleted() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
+        DistributionTeardown late = at(TeardownExample.STARTED.plus(TIMEOUT).plusSeconds(1));
+
+        DistributionRemoval result = late.delete(after(waitingFor(ID, DOMAIN)));
+
+        assertThat(result.done()).isTrue();
+        assertThat(cloudFront.distributions).isEmpty();
+    }
+
+    @Test
+    void delete_enabledAgainMeanwhile_disablesItAgainAndWaits() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
+
+        DistributionRemoval result = teardown.delete(after(waitingFor(ID, DOMAIN)));
+
+        assertThat(result).isEqualTo(waitingFor(ID, DOMAIN));
+        assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
+        assertThat(cloudFront.deletes).isEmpty();
+    }
+
+    @Test
+    void delete_configChangedBetweenReadAndDelete_readsAgainInTheNextRound() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
+        cloudFront.beforeNextWrite = () -> cloudFront.editElsewhere(ID, false);
+
+        DistributionRemoval first = teardown.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemoval second = teardown.delete(after(first));
+        cloudFront.deploy(ID);
+        DistributionRemoval third = teardown.delete(after(second));
+
+        assertThat(first.done()).isFalse();
+        assertThat(second).isEqualTo(waitingFor(ID, DOMAIN));
+        assertThat(third.done()).isTrue();
+        assertThat(cloudFront.distributions).isEmpty();
+    }
+
+    @Test
+    void delete_alreadyGone_countsAsDeleted() {
+        DistributionRemoval result = teardown.delete(after(waitingFor(ID, DOMAIN)));
+
+        assertThat(result).isEqualTo(new DistributionRemoval(null, null, null, true,
+                List.of(ID + " (" + DOMAIN + ")"), List.of()));
+    }
+
+    @Test
+    void delete_twoDistributionsTaggedForTheApp_removesOneAfterTheOtherAndReportsBoth() {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
+        cloudFront.add("E2SECOND1234", "dsecond.cloudfront.net", "shop", List.of(), true, "Deployed");
+
+        DistributionRemoval first = teardown.disable(state());
+        cloudFront.deploy(ID);
+        DistributionRemoval second = teardown.delete(after(first));
+        cloudFront.deploy("E2SECOND1234");
+        DistributionRemoval done = teardown.delete(after(second));
+
+        assertThat(first.id()).isEqualTo(ID);
+        assertThat(second).isEqualTo(new DistributionRemoval("E2SECOND1234", "dsecond.cloudfront.net", "InProgress",
+                false, List.of(ID + " (" + DOMAIN + ")"), List.of()));
+        assertThat(done).isEqualTo(new DistributionRemoval(null, null, null, true,
+                List.of(ID + " (" + DOMAIN + ")", "E2SECOND1234 (dsecond.cloudfront.net)"), List.of()));
+    }
+
+    @Test
+    void delete_alreadyDone_returnsItUnchanged() {
+        DistributionRemoval done = new DistributionRemoval(null, null, null, true, List.of("E1 (d1.cloudfront.net)"),
+                List.of());
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
+
+        assertThat(teardown.delete(after(done))).isEqualTo(done);
+        assertThat(cloudFront.updates).isEmpty();
+    }
+
+    @Test
+    void handleRequest_sampleEvents_disableThenDeleteOnceDeployed() throws IOException {
+        cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
+        cloudFront.summariesWithoutAliases = true;
+
+        DistributionRemoval disabled = TeardownExample.onSampleEvent(new DisableDistributionHandler(teardown),
+                "DisableDistributionFunction", DistributionRemoval.class);
+        cloudFront.deploy(ID);
+        DistributionRemoval deleted = TeardownExample.onSampleEvent(new DeleteDistributionHandler(teardown),
+                "DeleteDistributionFunction", DistributionRemoval.class);
+
+        assertThat(disabled).isEqualTo(waitingFor(ID, DOMAIN));
+        assertThat(deleted.done()).isTrue();
+        assertThat(deleted.deleted()).containsExactly(ID + " (" + DOMAIN + ")");
+    }
+}
