@@ -61,7 +61,7 @@ public final class AliasRecordRemoval {
                     .filter(domain -> AliasRecordSets.isAliasTo(record, domain)).findFirst();
             if (distribution.isPresent()) {
                 ours.add(record);
-                deleted.add(Names.unescaped(record.name()) + " " + record.typeAsString() + " → "
+                deleted.add(Names.unescaped(record.name()) + " " + record.typeAsString() + " -> "
                         + Names.bare(distribution.get()));
             } else if (atAliases) {
                 String reason = ZoneRecords.describe(record) + "; not a distribution of application " + input.app();

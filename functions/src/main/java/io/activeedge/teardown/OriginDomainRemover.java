@@ -86,14 +86,14 @@ public final class OriginDomainRemover {
         List<String> removed = new ArrayList<>();
         for (BasePathMapping mapping : restMappings(region, domainName)) {
             String basePath = rootSpelled(mapping.basePath());
-            String what = basePath + " → " + mapping.restApiId() + "/" + mapping.stage();
+            String what = basePath + " -> " + mapping.restApiId() + "/" + mapping.stage();
             if (deleteMapping(region, domainName, "rest", what, () -> restApis.in(region)
                     .deleteBasePathMapping(r -> r.domainName(domainName).basePath(basePath)))) {
                 removed.add(what);
             }
         }
         for (ApiMapping mapping : httpMappings(region, domainName)) {
-            String what = rootSpelled(mapping.apiMappingKey()) + " → " + mapping.apiId() + "/" + mapping.stage();
+            String what = rootSpelled(mapping.apiMappingKey()) + " -> " + mapping.apiId() + "/" + mapping.stage();
             if (deleteMapping(region, domainName, "http", what, () -> httpApis.in(region)
                     .deleteApiMapping(r -> r.domainName(domainName).apiMappingId(mapping.apiMappingId())))) {
                 removed.add(what);

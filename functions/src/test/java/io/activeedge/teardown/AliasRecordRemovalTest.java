@@ -48,8 +48,8 @@ class AliasRecordRemovalTest {
         Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
 
         assertThat(result.deleted()).containsExactly(
-                "example.com. A → " + D, "example.com. AAAA → " + D,
-                "www.example.com. A → " + D, "www.example.com. AAAA → " + D);
+                "example.com. A -> " + D, "example.com. AAAA -> " + D,
+                "www.example.com. A -> " + D, "www.example.com. AAAA -> " + D);
         assertThat(result.kept()).isEmpty();
         assertThat(route53.batches).hasSize(2); // provisioning's, then teardown's one
         assertThat(route53.at("www.example.com")).isEmpty();
@@ -64,7 +64,7 @@ class AliasRecordRemovalTest {
 
         Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
 
-        assertThat(result.deleted()).containsExactly("example.com. A → " + D, "example.com. AAAA → " + D);
+        assertThat(result.deleted()).containsExactly("example.com. A -> " + D, "example.com. AAAA -> " + D);
         assertThat(result.kept()).singleElement().asString()
                 .contains("www.example.com.", "dusers-own.cloudfront.net", "not a distribution of application shop");
         assertThat(left("www.example.com")).singleElement().asString().contains("dusers-own.cloudfront.net");
@@ -77,8 +77,8 @@ class AliasRecordRemovalTest {
         Removal result = removal.delete(TeardownExample.state(TeardownExample.appAndZoneOnly(), TeardownExample.zone()));
 
         assertThat(result.deleted()).containsExactlyInAnyOrder(
-                "example.com. A → " + D, "example.com. AAAA → " + D, "old.example.com. A → " + D,
-                "www.example.com. A → " + D, "www.example.com. AAAA → " + D);
+                "example.com. A -> " + D, "example.com. AAAA -> " + D, "old.example.com. A -> " + D,
+                "www.example.com. A -> " + D, "www.example.com. AAAA -> " + D);
         assertThat(route53.at("old.example.com")).isEmpty();
         assertThat(route53.at("blog.example.com")).hasSize(2);
     }

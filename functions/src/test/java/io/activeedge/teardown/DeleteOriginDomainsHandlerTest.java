@@ -31,7 +31,7 @@ class DeleteOriginDomainsHandlerTest {
 
         Removal result = ExampleTeardown.invoke(handler, exampleEvent(), Removal.class);
 
-        assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (mapping (none) → a1b2c3d4e5/prod)");
+        assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (mapping (none) -> a1b2c3d4e5/prod)");
         assertThat(result.kept()).isEmpty();
         assertThat(east.has("api.example.com")).isFalse();
     }

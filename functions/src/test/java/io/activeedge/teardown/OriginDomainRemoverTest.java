@@ -37,7 +37,7 @@ class OriginDomainRemoverTest {
         Removal result = remove();
 
         assertThat(result.deleted()).containsExactly(
-                "us-east-1 api.example.com (mappings (none) → a1b2c3d4e5/prod, v2 → h1t2t3p4a5/$default)");
+                "us-east-1 api.example.com (mappings (none) -> a1b2c3d4e5/prod, v2 -> h1t2t3p4a5/$default)");
         assertThat(result.kept()).isEmpty();
         assertThat(east.has(API)).isFalse();
         assertThat(east.changes).containsExactly(
@@ -56,8 +56,8 @@ class OriginDomainRemoverTest {
         Removal result = remove();
 
         assertThat(result.deleted()).containsExactly(
-                "us-east-1 api.example.com (mapping (none) → a1b2c3d4e5/prod)",
-                "us-west-2 api.example.com (mapping (none) → h1t2t3p4a5/$default)");
+                "us-east-1 api.example.com (mapping (none) -> a1b2c3d4e5/prod)",
+                "us-west-2 api.example.com (mapping (none) -> h1t2t3p4a5/$default)");
     }
 
     @Test
@@ -102,7 +102,7 @@ class OriginDomainRemoverTest {
         Removal result = remove();
 
         assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (no mappings)",
-                "us-west-2 api.example.com (mapping (none) → a1b2c3d4e5/prod)");
+                "us-west-2 api.example.com (mapping (none) -> a1b2c3d4e5/prod)");
         assertThat(east.has(API)).isFalse();
         assertThat(west.has(API)).isFalse();
     }
