@@ -11,7 +11,6 @@ import io.activeedge.failover.AlarmEvent;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.failover.FailoverDecision.Action;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +22,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -47,10 +48,10 @@ final class AlarmDrill {
     private static final Set<Action> APPLIED = Set.of(Action.DRAINED, Action.RESTORED, Action.UNCHANGED);
     private static final ObjectMapper JSON = Json.MAPPER;
 
-    /** Invokes a function of the template by logical id ({@link CloudSession#invoke}). */
+    /** Invokes the failover function with an event ({@link Cloud#invoke} on the cloud's failover function). */
     @FunctionalInterface
     interface Lambda {
-        HttpResponse<String> invoke(String function, byte[] event);
+        Cloud.Invocation invoke(byte[] event);
     }
 
     /** An alarm of the application: its ARN, the account it names, and its definition for the event. */
@@ -59,9 +60,14 @@ final class AlarmDrill {
 
     /** What one drill did: the alarm it set, the event it sent and what the function decided. */
     record Outcome(Alarm alarm, String state, JsonNode event, FailoverDecision decision) {
-        /** The switch is as the alarm wants it: drained, restored, or already so. */
+        /**
+         * The switch is as the alarm wants it: drained, restored, or already so. That includes the same change
+         * ignored as a repeat because EventBridge delivered it to the function first (in an AWS account).
+         */
         boolean applied() {
-            return APPLIED.contains(Action.valueOf(decision.action()));
+            Action action = Action.valueOf(decision.action());
+            String wanted = AlarmChange.ALARM.equals(state) ? FailoverDecision.DRAINED : FailoverDecision.SERVING;
+            return APPLIED.contains(action) || action == Action.IGNORED && wanted.equals(decision.after());
         }
     }
 
@@ -84,8 +90,17 @@ final class AlarmDrill {
         String reason = "active-edge drill: set to " + state + " by ./active-edge "
                 + (AlarmChange.ALARM.equals(state) ? "failover" : "recover");
         cloudWatch.setAlarmState(r -> r.alarmName(alarm.name()).stateValue(state).stateReason(reason));
-        JsonNode event = event(alarm, state, reason, clock.instant());
+        JsonNode event = event(alarm, state, reason, stateTimestamp(alarm).orElseGet(clock::instant));
         return new Outcome(alarm, state, event, send(event));
+    }
+
+    /**
+     * When the alarm entered its state, as CloudWatch recorded it: the timestamp of the event EventBridge
+     * delivers for the change, so the function takes this event and that one as one change.
+     */
+    private Optional<Instant> stateTimestamp(Alarm alarm) {
+        return cloudWatch.describeAlarms(r -> r.alarmNames(alarm.name()).alarmTypes(AlarmType.METRIC_ALARM))
+                .metricAlarms().stream().map(MetricAlarm::stateUpdatedTimestamp).filter(Objects::nonNull).findFirst();
     }
 
     /** The application's alarm in this Region (the first by name when it has several). */
@@ -103,7 +118,7 @@ final class AlarmDrill {
                 return new Alarm(alarm.alarmName(), alarm.alarmArn(), region, arn.length > 4 ? arn[4] : "", alarm);
             }
         }
-        throw new LocalCloudException("app " + app + " has no alarm in " + region + ": list the Region's alarms under"
+        throw new CommandException("app " + app + " has no alarm in " + region + ": list the Region's alarms under"
                 + " regions[].alarms of the input (\"region\": \"" + region + "\", \"alarms\": [\"NAME\"]) and"
                 + " provision again, which tags them " + Tags.APP + "=" + app + " and " + Tags.REGION + "=" + region);
     }
@@ -144,24 +159,21 @@ final class AlarmDrill {
 
     /** Invokes the failover function with {@code event} and returns its decision. */
     FailoverDecision send(JsonNode event) {
-        HttpResponse<String> response = lambda.invoke(FUNCTION, event.toString().getBytes(StandardCharsets.UTF_8));
+        Cloud.Invocation response = lambda.invoke(event.toString().getBytes(StandardCharsets.UTF_8));
         JsonNode body;
         try {
-            body = JSON.readTree(response.body());
+            body = JSON.readTree(response.payload());
         } catch (IOException e) {
-            throw new LocalCloudException(FUNCTION + " answered something other than JSON: " + response.body(), e);
+            throw new CommandException(FUNCTION + " answered something other than JSON: " + response.payload(), e);
         }
-        if (response.statusCode() != 200) {
-            throw new LocalCloudException(FUNCTION + " could not be invoked: " + body.path("Message").asText(response.body()));
-        }
-        if (response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-            throw new LocalCloudException(FUNCTION + " failed: " + body.path("errorType").asText() + ": "
-                    + body.path("errorMessage").asText());
+        if (response.failed()) {
+            throw new CommandException(FUNCTION + " failed: " + body.path("errorType").asText(response.functionError())
+                    + ": " + body.path("errorMessage").asText());
         }
         try {
             return JSON.treeToValue(body, FailoverDecision.class);
         } catch (IOException e) {
-            throw new LocalCloudException(FUNCTION + " answered no decision: " + body, e);
+            throw new CommandException(FUNCTION + " answered no decision: " + body, e);
         }
     }
 

@@ -8,33 +8,24 @@ import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
- * The local cloud's command line: {@code serve}, {@code provision}, {@code invoke}, and the failover drills
- * {@code failover}, {@code recover}, {@code status}.
+ * The command line: {@code serve} (the local cloud), the workflows {@code provision} and {@code teardown},
+ * {@code invoke}, and the failover drills {@code failover}, {@code recover}, {@code status}. With {@code --aws}
+ * the workflows and drills run in the caller's AWS account ({@link AwsAccount}) instead of the local cloud
+ * ({@link CloudSession}), on the same code path.
  */
 public final class Cli {
 
@@ -45,7 +36,11 @@ public final class Cli {
                                              a free port by default) and print its endpoint
               down                           stop it
               provision [FILE] [--timeout M] run the provision state machine on the local cloud with FILE as input
-                                             (default events/provision.json; gives up after M minutes, default 10)
+                                             (default events/provision.json; stops waiting after M minutes,
+                                             default 10)
+              teardown [FILE] [--timeout M]  run the teardown state machine with FILE as input (the same file as
+                                             provision): removes what provisioning made for the app, then says
+                                             what it deleted and what it kept
               invoke FUNCTION [-e EVENT]     run one function of template.yaml (by logical id, e.g.
                                              ValidateInputFunction) with the event in file EVENT
               failover --app APP --region R  put an alarm of APP in R into ALARM and send FailoverFunction its
@@ -56,13 +51,28 @@ public final class Cli {
               serve [--port N]               run the local cloud in the foreground (what up starts)
               help                           show this text
 
-            provision, invoke, failover, recover and status use the local cloud that up started; without
-            one they start their own for the run. Everything binds to 127.0.0.1; nothing reaches AWS.
+            provision, teardown, invoke, failover, recover and status use the local cloud that up started;
+            without one they start their own for the run. Everything binds to 127.0.0.1; nothing reaches AWS.
+
+            In your AWS account instead (the deployed stack, your credentials from the SDK's default chain):
+              provision|teardown [FILE] --aws [--stack NAME] [--region R] [--timeout M]
+              provision|teardown [FILE] --aws --state-machine-arn ARN [--timeout M]
+              failover|recover --app APP --region R --aws [--stack NAME] [--stack-region R2]
+              failover|recover --app APP --region R --aws --function-arn ARN
+              status --app APP --aws
+            --stack names the stack whose outputs (ProvisionStateMachineArn, TeardownStateMachineArn,
+            FailoverFunctionArn) the command uses (default active-edge); --region (for failover and recover
+            --stack-region, as --region is the Region drained there) is the stack's Region, by default the SDK's
+            (AWS_REGION or your profile's). An ARN given instead of the stack brings its own Region. status
+            reads Route 53 only. AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> redirect the clients as in any
+            SDK. failover and recover set the alarm's state with SetAlarmState (the stack's EventBridge rule
+            delivers the change too; the function applies it once) and invoke the function with the same event
+            to show its decision.
             """;
 
     static final String DEFAULT_INPUT = "events/provision.json";
-    private static final Duration POLL = Duration.ofMillis(300);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    private static final int LABEL = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -90,7 +100,8 @@ public final class Cli {
         try {
             return switch (args[0]) {
                 case "serve" -> serve(rest);
-                case "provision" -> provision(rest);
+                case "provision" -> workflow(Workflow.PROVISION, rest);
+                case "teardown" -> workflow(Workflow.TEARDOWN, rest);
                 case "invoke" -> invoke(rest);
                 case "failover" -> drill(rest, AlarmChange.ALARM);
                 case "recover" -> drill(rest, AlarmChange.OK);
@@ -113,8 +124,11 @@ public final class Cli {
             err.println(e.getMessage());
             err.print(USAGE);
             return 2;
-        } catch (LocalCloudException | SdkException e) {
+        } catch (CommandException e) {
             err.println("active-edge: " + e.getMessage());
+            return 1;
+        } catch (SdkException e) {
+            err.println("active-edge: " + AwsErrors.explain(e));
             return 1;
         }
     }
@@ -141,6 +155,7 @@ public final class Cli {
         out.println("endpoint " + cloud.endpoint());
         out.println("lambda   " + cloud.lambdaEndpoint());
         cloud.stateMachineArns().forEach((id, arn) -> out.println("state machine " + id + " " + arn));
+        out.println("stack    " + StackResource.DEFAULT_STACK + " (" + Template.REGION + "; what --aws reads)");
         out.flush();
         try {
             new CountDownLatch(1).await();
@@ -150,41 +165,45 @@ public final class Cli {
         return 0;
     }
 
-    // ---- provision
+    // ---- provision, teardown
 
-    private int provision(List<String> args) {
+    private int workflow(Workflow workflow, List<String> args) {
         Duration timeout = Duration.ofMinutes(intOption(args, "--timeout", (int) DEFAULT_TIMEOUT.toMinutes()));
+        AwsAccount.Settings aws = awsSettings(args, "--region", workflow.stateMachine(), "--state-machine-arn", "states");
         if (!args.isEmpty() && args.getFirst().startsWith("-")) {
             throw new UsageException("unknown option: " + args.getFirst());
         }
         Path file = args.isEmpty() ? root.resolve(DEFAULT_INPUT) : Path.of(args.removeFirst());
         noMoreArguments(args);
         ObjectNode input = readInput(file);
-        logFunctionsToFile();
+        if (aws == null) {
+            logFunctionsToFile();
+        }
         Glyphs glyphs = Glyphs.of(out);
-        try (CloudSession cloud = CloudSession.open(root, out)) {
-            Provisioning.Result result;
-            try {
-                result = new Provisioning(cloud, out, POLL).run(input, shown(file), timeout);
-            } catch (ExecutionWatcher.ExecutionTimeoutException e) {
-                err.println("active-edge: gave up: " + e.getMessage() + " (stopped it; raise --timeout to wait longer)");
-                return 1;
-            }
+        try (Cloud cloud = open(aws, out)) {
+            WorkflowRun.Result result = new WorkflowRun(cloud, out).run(workflow, input, shown(file), timeout);
             if (result.succeeded()) {
                 out.println(glyphs.done() + " SUCCEEDED in " + result.took());
-                out.println(Summary.format(result.output(), result.calls(), glyphs));
+                out.println(workflow.summary(result.output(), result.calls(), glyphs));
                 return 0;
             }
             out.println(glyphs.failed() + " " + result.status() + " after " + result.took());
-            out.println("  error          " + (result.error() == null ? "(none)" : result.error()));
+            SummaryLines failure = new SummaryLines(LABEL);
+            failure.add("error", result.error() == null ? "(none)" : result.error());
             if (result.cause() != null && !result.cause().isBlank()) {
-                out.println("  cause          " + result.cause());
+                failure.add("cause", result.cause());
             }
-            out.println(Summary.format(JSON.createObjectNode(), result.calls(), glyphs));
-            out.println("  logs           " + (cloud.ownsCloud()
-                    ? root.relativize(CloudSession.functionLog(root)) : ".active-edge/local.log"));
+            failure.calls(result.calls());
+            failure.add("execution", result.executionArn());
+            failure.add("logs", cloud.logs());
+            out.println(failure.text());
             return 1;
         }
+    }
+
+    /** The local cloud, or with {@code aws} settings the AWS account; notes on where it runs go to {@code notes}. */
+    private Cloud open(AwsAccount.Settings aws, PrintStream notes) {
+        return aws == null ? CloudSession.open(root, notes) : new AwsAccount(aws, notes);
     }
 
     /** A Lambda error's cause is its error JSON; the message is what a user needs. */
@@ -248,17 +267,14 @@ public final class Cli {
         }
         logFunctionsToFile();
         try (CloudSession cloud = CloudSession.open(root, err)) {
-            HttpResponse<String> response = cloud.invoke(function, event);
-            JsonNode body = readTree(response.body());
-            if (response.statusCode() != 200) {
-                err.println("active-edge: " + body.path("Message").asText(response.body()));
+            Cloud.Invocation response = cloud.invoke(function, event);
+            if (response.failed()) {
+                JsonNode body = readTree(response.payload());
+                err.println(body.path("errorType").asText(response.functionError()) + ": "
+                        + body.path("errorMessage").asText());
                 return 1;
             }
-            if (response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-                err.println(body.path("errorType").asText() + ": " + body.path("errorMessage").asText());
-                return 1;
-            }
-            out.println(pretty(response.body()));
+            out.println(pretty(response.payload()));
             return 0;
         }
     }
@@ -268,23 +284,28 @@ public final class Cli {
     private int drill(List<String> args, String state) {
         String app = requiredOption(args, "--app");
         String region = requiredOption(args, "--region");
+        AwsAccount.Settings aws = awsSettings(args, "--stack-region", StackResource.FAILOVER_FUNCTION, "--function-arn",
+                "lambda");
         noMoreArguments(args);
         logToFile();
         Glyphs glyphs = Glyphs.of(out);
-        try (CloudSession cloud = CloudSession.open(root, err);
-             CloudWatchClient cloudWatch = LocalClients.cloudWatch(cloud.endpoint(), region);
-             Route53Client route53 = LocalClients.route53(cloud.endpoint())) {
-            AlarmDrill.Outcome outcome = new AlarmDrill(cloudWatch, cloud::invoke, Clock.systemUTC()).run(app, state);
+        try (Cloud cloud = open(aws, err)) {
+            String function = cloud.arn(StackResource.FAILOVER_FUNCTION);
+            AlarmDrill.Outcome outcome = new AlarmDrill(cloud.cloudWatch(region), event -> cloud.invoke(function, event),
+                    Clock.systemUTC()).run(app, state);
             FailoverDecision decision = outcome.decision();
             out.println("alarm     " + outcome.alarm().name() + " (" + region + ") set to " + state
-                    + "; its state change event sent to " + AlarmDrill.FUNCTION);
+                    + "; its state change event sent to " + AlarmDrill.FUNCTION
+                    + (function.equals(AlarmDrill.FUNCTION) ? "" : " (" + function + ")"));
             out.println("decision  " + decision.action() + " " + region + ": "
                     + (decision.before() == null ? "?" : decision.before()) + " " + glyphs.arrow() + " "
                     + (decision.after() == null ? "?" : decision.after()));
             out.println("reason    " + decision.reason());
+            if (outcome.applied() && FailoverDecision.Action.IGNORED.name().equals(decision.action())) {
+                out.println("note      the function had applied this change already (EventBridge delivered it first)");
+            }
             out.println();
-            RoutingTable table = new RoutingTable(route53);
-            out.println(RoutingTable.format(app, table.of(app)));
+            out.println(RoutingTable.format(app, new RoutingTable(cloud.route53()).of(app)));
             if (!outcome.applied()) {
                 err.println("active-edge: " + decision.action().toLowerCase(Locale.ROOT) + ": " + decision.reason());
                 return 1;
@@ -295,11 +316,11 @@ public final class Cli {
 
     private int status(List<String> args) {
         String app = requiredOption(args, "--app");
+        AwsAccount.Settings aws = awsSettings(args, "--region", null, null, null);
         noMoreArguments(args);
         logToFile();
-        try (CloudSession cloud = CloudSession.open(root, err);
-             Route53Client route53 = LocalClients.route53(cloud.endpoint())) {
-            out.println(RoutingTable.format(app, new RoutingTable(route53).of(app)));
+        try (Cloud cloud = open(aws, err)) {
+            out.println(RoutingTable.format(app, new RoutingTable(cloud.route53()).of(app)));
             return 0;
         }
     }
@@ -332,6 +353,50 @@ public final class Cli {
         }
         System.setProperty("activeedge.functionLog", CloudSession.functionLog(root).toString());
         System.setProperty("log4j2.configurationFile", "active-edge-local-log4j2.xml");
+    }
+
+    /**
+     * Takes {@code --aws} and the options that go with it out of {@code args}: {@code --stack NAME}, the stack's
+     * Region ({@code regionFlag}) and an ARN that stands for the stack's output ({@code arnFlag}, for
+     * {@code resource}, an ARN of {@code service}). Null without {@code --aws}: the command runs on the local cloud.
+     *
+     * @param regionFlag the option that names the stack's Region on this command
+     * @param arnFlag    null where the command takes no ARN
+     */
+    static AwsAccount.Settings awsSettings(List<String> args, String regionFlag, StackResource resource, String arnFlag,
+                                           String service) {
+        boolean aws = args.remove("--aws");
+        String stack = stringOption(args, "--stack", null);
+        String region = stringOption(args, regionFlag, null);
+        String arn = arnFlag == null ? null : stringOption(args, arnFlag, null);
+        if (!aws) {
+            for (String[] given : List.of(new String[] {"--stack", stack}, new String[] {regionFlag, region},
+                    new String[] {arnFlag, arn})) {
+                if (given[1] != null) {
+                    throw new UsageException(given[0] + " goes with --aws (the local cloud knows its own)");
+                }
+            }
+            return null;
+        }
+        if (stack != null && arn != null) {
+            throw new UsageException(arnFlag + " stands for the stack's output: give it or --stack, not both");
+        }
+        if (stack != null && !stack.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
+            throw new UsageException("--stack needs a stack name (letters, digits, hyphens), not " + stack);
+        }
+        if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new UsageException(regionFlag + " needs an AWS Region such as us-east-1, not " + region);
+        }
+        if (arn != null && !AwsAccount.Arns.valid(arn, service)) {
+            throw new UsageException(arnFlag + " needs an ARN of " + service + " (arn:aws:" + service
+                    + ":REGION:ACCOUNT:...), not " + arn);
+        }
+        if (arn != null && region != null && !region.equals(AwsAccount.Arns.region(arn))) {
+            throw new UsageException(regionFlag + " " + region + " is not the Region of " + arnFlag + " ("
+                    + AwsAccount.Arns.region(arn) + ")");
+        }
+        return new AwsAccount.Settings(stack == null ? StackResource.DEFAULT_STACK : stack, region, regionFlag,
+                arn == null ? Map.of() : Map.of(resource, arn));
     }
 
     private static int intOption(List<String> args, String name, int fallback) {
@@ -373,7 +438,7 @@ public final class Cli {
         }
     }
 
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }

@@ -2,11 +2,11 @@ package io.activeedge.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,28 +17,38 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** The local cloud one CLI command works with: the one {@code serve} runs, or a fresh one for this command only. */
-final class CloudSession implements AutoCloseable {
+final class CloudSession implements Cloud {
 
     static final String FUNCTION_LOG = "functions.log";
+    /** Certificate and distribution polls when the input sets no timing: the emulator answers at once. */
+    static final int LOCAL_POLL_SECONDS = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration POLL = Duration.ofMillis(300);
 
     private final String endpoint;
     private final String lambdaEndpoint;
     private final Map<String, String> stateMachines;
     private final LocalCloud owned;
     private final PrintStream functionLog;
+    private final String logs;
+    private final ClientCache clients = new ClientCache();
 
     private CloudSession(String endpoint, String lambdaEndpoint, Map<String, String> stateMachines,
-                         LocalCloud owned, PrintStream functionLog) {
+                         LocalCloud owned, PrintStream functionLog, String logs) {
         this.endpoint = endpoint;
         this.lambdaEndpoint = lambdaEndpoint;
         this.stateMachines = stateMachines;
         this.owned = owned;
         this.functionLog = functionLog;
+        this.logs = logs;
     }
 
     static CloudSession open(Path root, PrintStream out) {
@@ -46,7 +56,8 @@ final class CloudSession implements AutoCloseable {
         if (running.isPresent()) {
             LocalState state = running.get();
             out.println("local cloud: using the one running at " + state.motoEndpoint() + " (logs in .active-edge/local.log)");
-            return new CloudSession(state.motoEndpoint(), state.lambdaEndpoint(), state.stateMachines(), null, null);
+            return new CloudSession(state.motoEndpoint(), state.lambdaEndpoint(), state.stateMachines(), null, null,
+                    ".active-edge/local.log");
         }
         Path dir = root.resolve(".active-edge");
         Path log = functionLog(root);
@@ -62,7 +73,8 @@ final class CloudSession implements AutoCloseable {
         try {
             LocalCloud cloud = LocalCloud.start(root, 0, dir, functionLog);
             out.println("local cloud: moto on " + cloud.endpoint() + "; function logs in " + root.relativize(log));
-            return new CloudSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), cloud, functionLog);
+            return new CloudSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), cloud,
+                    functionLog, root.relativize(log).toString());
         } catch (RuntimeException e) {
             functionLog.close();
             throw e;
@@ -71,7 +83,8 @@ final class CloudSession implements AutoCloseable {
 
     /** A session on a local cloud someone else started and will close (the integration tests' shared one). */
     static CloudSession on(LocalCloud cloud) {
-        return new CloudSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), null, null);
+        return new CloudSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), null, null,
+                "the test's output");
     }
 
     /** Where the functions log when the CLI runs them itself. */
@@ -87,25 +100,63 @@ final class CloudSession implements AutoCloseable {
         return lambdaEndpoint;
     }
 
-    boolean ownsCloud() {
-        return owned != null;
+    @Override
+    public SfnClient sfn() {
+        return clients.get("sfn", SfnClient.class, () -> LocalClients.sfn(endpoint));
     }
 
-    String stateMachineArn(String logicalId) {
-        String arn = stateMachines.get(logicalId);
+    @Override
+    public Route53Client route53() {
+        return clients.get("route53", Route53Client.class, () -> LocalClients.route53(endpoint));
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(String region) {
+        return clients.get("cloudwatch " + region, CloudWatchClient.class, () -> LocalClients.cloudWatch(endpoint, region));
+    }
+
+    @Override
+    public LambdaClient lambda() {
+        return clients.get("lambda", LambdaClient.class, () -> LocalClients.lambda(lambdaEndpoint));
+    }
+
+    /** State machines by the template's logical id; functions by their logical id, which the Lambda endpoint knows. */
+    @Override
+    public String arn(StackResource resource) {
+        if (resource == StackResource.FAILOVER_FUNCTION) {
+            return resource.logicalId();
+        }
+        String arn = stateMachines.get(resource.logicalId());
         if (arn == null) {
-            throw new LocalCloudException("template.yaml has no " + logicalId + " (AWS::Serverless::StateMachine with a"
-                    + " DefinitionUri); the local cloud has " + stateMachines.keySet());
+            throw new LocalCloudException("template.yaml has no " + resource.logicalId() + " (AWS::Serverless::StateMachine"
+                    + " with a DefinitionUri); the local cloud has " + stateMachines.keySet());
         }
         return arn;
     }
 
+    /** Short polls when the input sets no timing, and stand-ins for the APIs and alarms a provisioning input names. */
+    @Override
+    public ObjectNode prepare(Workflow workflow, ObjectNode input, PrintStream out) {
+        ObjectNode run = input.deepCopy();
+        if (!run.has("timing")) {
+            run.putObject("timing").put("certificatePollSeconds", LOCAL_POLL_SECONDS)
+                    .put("distributionPollSeconds", LOCAL_POLL_SECONDS);
+            out.println("local cloud: polling certificates and the distribution every " + LOCAL_POLL_SECONDS
+                    + "s (the input sets no timing)");
+        }
+        if (workflow.needsStandIns()) {
+            new StandIns(endpoint, out).ensure(run);
+        }
+        return run;
+    }
+
     /** AWS API calls the functions made so far, by service. */
-    Map<String, Long> calls() {
+    @Override
+    public Optional<Map<String, Long>> calls() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(lambdaEndpoint + "/active-edge/calls"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readValue(response.body(), new TypeReference<Map<String, Long>>() { });
+            return Optional.of(JSON.readValue(response.body(), new TypeReference<Map<String, Long>>() { }));
         } catch (IOException e) {
             throw new LocalCloudException("the Lambda endpoint did not answer /active-edge/calls: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -125,28 +176,34 @@ final class CloudSession implements AutoCloseable {
         return made;
     }
 
-    /** Invokes a function on the Lambda endpoint. */
-    HttpResponse<String> invoke(String function, byte[] event) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(lambdaEndpoint + "/2015-03-31/functions/"
-                            + URLEncoder.encode(function, StandardCharsets.UTF_8) + "/invocations"))
-                    .timeout(Duration.ofMinutes(15)).POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new LocalCloudException("the Lambda endpoint did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalCloudException("interrupted", e);
-        }
+    @Override
+    public Duration poll() {
+        return POLL;
+    }
+
+    /** An execution left running would keep changing the emulator under the next command: stop it. */
+    @Override
+    public String stopWaiting(String executionArn) {
+        sfn().stopExecution(r -> r.executionArn(executionArn).error("LocalTimeout").cause("the CLI stopped waiting"));
+        return "stopped it; raise --timeout to wait longer";
+    }
+
+    @Override
+    public String logs() {
+        return logs;
     }
 
     @Override
     public void close() {
-        if (owned != null) {
-            owned.close();
-        }
-        if (functionLog != null) {
-            functionLog.close();
+        try {
+            clients.close();
+        } finally {
+            if (owned != null) {
+                owned.close();
+            }
+            if (functionLog != null) {
+                functionLog.close();
+            }
         }
     }
 }

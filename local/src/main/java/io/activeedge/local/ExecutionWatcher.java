@@ -65,12 +65,12 @@ public final class ExecutionWatcher {
             Thread.sleep(interval);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalCloudException("interrupted while waiting for the execution", e);
+            throw new CommandException("interrupted while waiting for the execution", e);
         }
     }
 
     /** The execution is still running when the caller stopped waiting. */
-    public static final class ExecutionTimeoutException extends LocalCloudException {
+    public static final class ExecutionTimeoutException extends CommandException {
         ExecutionTimeoutException(String executionArn, Duration timeout) {
             super("the execution was still RUNNING after " + timeout.toMinutes() + " min: " + executionArn);
         }

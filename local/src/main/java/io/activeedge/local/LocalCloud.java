@@ -1,21 +1,26 @@
 package io.activeedge.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * The whole local cloud: the Lambda endpoint, moto behind it, and the template's state machines created in moto
- * from the real definition files. While it runs, SDK clients built in this JVM talk to moto.
+ * The whole local cloud: the Lambda endpoint, moto behind it, the template's state machines created in moto
+ * from the real definition files, and a CloudFormation stack whose outputs name them as a deployed stack's do.
+ * While it runs, SDK clients built in this JVM talk to moto.
  */
 public final class LocalCloud implements AutoCloseable {
 
     /** Role the state machines are created with; moto does not check it. */
     static final String ROLE_ARN = "arn:aws:iam::" + Template.ACCOUNT + ":role/active-edge-local";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> CLIENT_PROPERTIES = Map.of(
             "aws.accessKeyId", "test",
             "aws.secretAccessKey", "test",
@@ -61,6 +66,7 @@ public final class LocalCloud implements AutoCloseable {
             properties.put("aws.endpointUrl", moto.url());
             properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
             Map<String, String> arns = createStateMachines(template, definitions, moto.url());
+            createStack(template, arns, moto.url());
             return new LocalCloud(template, lambda, moto, arns, previous);
         } catch (RuntimeException e) {
             restore(previous);
@@ -86,6 +92,33 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         return arns;
+    }
+
+    /**
+     * The stack {@code sam deploy} would make, as far as the commands read it: {@link StackResource#DEFAULT_STACK}
+     * in {@link Template#REGION} with the template's Outputs, valued for the local cloud. Its only resource is a
+     * no-op (moto's CloudFormation cannot build the SAM resources; the local cloud made them already).
+     */
+    private static void createStack(Template template, Map<String, String> stateMachineArns, String endpoint) {
+        ObjectNode body = JSON.createObjectNode().put("AWSTemplateFormatVersion", "2010-09-09")
+                .put("Description", "active-edge local cloud: the outputs of " + template);
+        body.putObject("Resources").putObject("LocalCloud").put("Type", "AWS::CloudFormation::WaitConditionHandle");
+        ObjectNode outputs = JSON.createObjectNode();
+        template.outputs().values().forEach(output -> {
+            ObjectNode node = outputs.putObject(output.key()).put("Value", template.localValue(output, stateMachineArns));
+            if (output.description() != null) {
+                node.put("Description", output.description());
+            }
+        });
+        if (!outputs.isEmpty()) {
+            body.set("Outputs", outputs);
+        }
+        try (CloudFormationClient cloudFormation = LocalClients.cloudFormation(endpoint)) {
+            cloudFormation.createStack(r -> r.stackName(StackResource.DEFAULT_STACK).templateBody(body.toString()));
+        } catch (RuntimeException e) {
+            throw new LocalCloudException("moto did not create the stack " + StackResource.DEFAULT_STACK + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     public Template template() {

@@ -1,7 +1,7 @@
 package io.activeedge.local;
 
 /** The local cloud cannot do what was asked; the message says why in the user's terms. */
-public class LocalCloudException extends RuntimeException {
+public class LocalCloudException extends CommandException {
     public LocalCloudException(String message) {
         super(message);
     }

@@ -43,7 +43,7 @@ final class RoutingTable {
     List<Row> of(String app) {
         Map<String, Checks> regions = lookup.of(app);
         if (regions.isEmpty()) {
-            throw new LocalCloudException("app " + app + " has no health checks on this cloud: provision it first"
+            throw new CommandException("app " + app + " has no health checks: provision it first"
                     + " (./active-edge provision FILE with \"app\": \"" + app + "\")");
         }
         List<Row> rows = new ArrayList<>();

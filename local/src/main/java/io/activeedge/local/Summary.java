@@ -1,11 +1,12 @@
 package io.activeedge.local;
 
+import static io.activeedge.local.SummaryLines.join;
+import static io.activeedge.local.SummaryLines.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeSet;
 
 /**
  * What a provisioning run built, read from the execution output: certificates, health checks per Region,
@@ -13,16 +14,17 @@ import java.util.TreeSet;
  */
 final class Summary {
 
-    private static final String INDENT = "  ";
+    private static final String INDENT = SummaryLines.INDENT;
     private static final int LABEL = 15;
 
     private final Glyphs glyphs;
-    private final List<String> lines = new ArrayList<>();
+    private final SummaryLines lines = new SummaryLines(LABEL);
 
     private Summary(Glyphs glyphs) {
         this.glyphs = glyphs;
     }
 
+    /** @param calls the AWS API calls the run made, by service; null where they are not counted */
     static String format(JsonNode output, Map<String, Long> calls, Glyphs glyphs) {
         Summary summary = new Summary(glyphs);
         summary.zone(output.path("zone"));
@@ -31,8 +33,8 @@ final class Summary {
         summary.healthChecks(output.path("regions"));
         summary.records(output.path("regions"), output.path("aliases").path("records"));
         summary.distribution(output.path("distribution"));
-        summary.calls(calls);
-        return String.join(System.lineSeparator(), summary.lines);
+        summary.lines.calls(calls);
+        return summary.lines.text();
     }
 
     private void zone(JsonNode zone) {
@@ -122,34 +124,12 @@ final class Summary {
                 text(distribution, "status"), text(distribution, "action")));
     }
 
-    private void calls(Map<String, Long> calls) {
-        long total = calls.values().stream().mapToLong(Long::longValue).sum();
-        StringJoiner byService = new StringJoiner(", ");
-        new TreeSet<>(calls.keySet()).forEach(service -> byService.add(service + " " + calls.get(service)));
-        add("AWS API calls", total == 0 ? "0" : total + " (" + byService + ")");
-    }
-
     private void add(String label, String value) {
-        lines.add(INDENT + String.format("%-" + LABEL + "s", label) + value);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() ? value.asText() : "";
+        lines.add(label, value);
     }
 
     private static String created(JsonNode node) {
         JsonNode created = node.path("created");
         return created.isBoolean() ? (created.asBoolean() ? "created" : "existing") : "";
-    }
-
-    private static String join(String... parts) {
-        StringJoiner joined = new StringJoiner("  ");
-        for (String part : parts) {
-            if (part != null && !part.isBlank()) {
-                joined.add(part);
-            }
-        }
-        return joined.toString();
     }
 }

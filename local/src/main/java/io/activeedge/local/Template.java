@@ -56,16 +56,25 @@ public final class Template {
         }
     }
 
+    /** An output of the template: its key, and its value as written (a literal or an intrinsic function). */
+    public record Output(String key, String description, Object value) {
+    }
+
     private final Path root;
     private final Path file;
     private final Map<String, Function> functions;
     private final Map<String, StateMachine> stateMachines;
+    private final Map<String, Output> outputs;
+    private final Map<String, String> aliases;
 
-    private Template(Path root, Path file, Map<String, Function> functions, Map<String, StateMachine> stateMachines) {
+    private Template(Path root, Path file, Map<String, Function> functions, Map<String, StateMachine> stateMachines,
+                     Map<String, Output> outputs, Map<String, String> aliases) {
         this.root = root;
         this.file = file;
         this.functions = functions;
         this.stateMachines = stateMachines;
+        this.outputs = outputs;
+        this.aliases = aliases;
     }
 
     /** Reads template.yaml at the repository root. */
@@ -86,17 +95,27 @@ public final class Template {
         Map<String, Object> globals = asMap(asMap(template.get("Globals")).get("Function"));
         Map<String, Function> functions = new LinkedHashMap<>();
         Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
+        Map<String, String> aliases = new LinkedHashMap<>();
         asMap(template.get("Resources")).forEach((logicalId, value) -> {
             Map<String, Object> resource = asMap(value);
             Map<String, Object> properties = asMap(resource.get("Properties"));
             String type = String.valueOf(resource.get("Type"));
             if (type.equals("AWS::Serverless::Function")) {
                 functions.put(logicalId, function(logicalId, properties, globals, file));
+                if (properties.getOrDefault("AutoPublishAlias", globals.get("AutoPublishAlias")) instanceof String alias) {
+                    aliases.put(logicalId, alias);
+                }
             } else if (type.equals("AWS::Serverless::StateMachine") && properties.get("DefinitionUri") instanceof String uri) {
                 stateMachines.put(logicalId, new StateMachine(logicalId, uri, asMap(properties.get("DefinitionSubstitutions"))));
             }
         });
-        return new Template(repoRoot, file, Collections.unmodifiableMap(functions), Collections.unmodifiableMap(stateMachines));
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        asMap(template.get("Outputs")).forEach((key, value) -> {
+            Map<String, Object> output = asMap(value);
+            outputs.put(key, new Output(key, output.get("Description") instanceof String d ? d : null, output.get("Value")));
+        });
+        return new Template(repoRoot, file, Collections.unmodifiableMap(functions), Collections.unmodifiableMap(stateMachines),
+                Collections.unmodifiableMap(outputs), Collections.unmodifiableMap(aliases));
     }
 
     private static Function function(String logicalId, Map<String, Object> properties, Map<String, Object> globals, Path file) {
@@ -122,6 +141,41 @@ public final class Template {
 
     public Map<String, StateMachine> stateMachines() {
         return stateMachines;
+    }
+
+    /** The template's Outputs, in the template's order. */
+    public Map<String, Output> outputs() {
+        return outputs;
+    }
+
+    /**
+     * What an output would be on the local cloud: a state machine's local ARN for {@code !Ref} of a state machine,
+     * the local function ARN for a function (with its alias for {@code !Ref Function.Alias}), the text of a literal,
+     * and for anything the local cloud does not make a note that says so.
+     *
+     * @param stateMachineArns the local cloud's state machines by logical id
+     */
+    public String localValue(Output output, Map<String, String> stateMachineArns) {
+        Object value = output.value();
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        Map<String, Object> intrinsic = asMap(value);
+        if (intrinsic.get("Ref") instanceof String ref) {
+            String target = ref.endsWith(".Alias") ? ref.substring(0, ref.length() - ".Alias".length()) : ref;
+            if (stateMachineArns.containsKey(target)) {
+                return stateMachineArns.get(target);
+            }
+            if (functions.containsKey(target)) {
+                String alias = ref.endsWith(".Alias") ? aliases.get(target) : null;
+                return functionArn(target) + (alias == null ? "" : ":" + alias);
+            }
+            Matcher aliasId = ALIAS_ID.matcher(ref);
+            if (aliasId.matches() && functions.containsKey(aliasId.group(1))) {
+                return functionArn(aliasId.group(1)) + ":" + aliasId.group(2);
+            }
+        }
+        return substitution(value).orElse("not on the local cloud (" + output.key() + ")");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.activeedge.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.AlarmEvent;
+import io.activeedge.failover.FailoverDecision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,18 +58,31 @@ class AlarmDrillTest {
     @Test
     void send_functionError_throwsWithItsMessage() {
         try (CloudWatchClient cloudWatch = LocalClients.cloudWatch("http://127.0.0.1:9", "us-east-1")) {
-            AlarmDrill drill = new AlarmDrill(cloudWatch, (function, bytes) -> {
+            AlarmDrill drill = new AlarmDrill(cloudWatch, bytes -> {
                 throw new LocalCloudException("the Lambda endpoint did not answer: refused");
             }, Clock.systemUTC());
 
-            LocalCloudException e = assertThrows(LocalCloudException.class, () -> drill.send(JSON.createObjectNode()));
+            CommandException e = assertThrows(CommandException.class, () -> drill.send(JSON.createObjectNode()));
             assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
         }
     }
 
+    @Test
+    void applied_changeIgnoredAsARepeatWithTheRegionAsWanted_countsAsApplied() {
+        assertTrue(outcome(AlarmChange.ALARM, "IGNORED", "drained").applied(), "EventBridge delivered it first");
+        assertTrue(outcome(AlarmChange.OK, "RESTORED", "serving").applied());
+        assertFalse(outcome(AlarmChange.ALARM, "IGNORED", "serving").applied(), "ignored and still serving");
+        assertFalse(outcome(AlarmChange.ALARM, "REFUSED", "serving").applied());
+    }
+
+    private static AlarmDrill.Outcome outcome(String state, String action, String after) {
+        return new AlarmDrill.Outcome(ALARM, state, JSON.createObjectNode(),
+                new FailoverDecision(ALARM.name(), "shop", "us-east-1", "h2", "serving", after, action, "because"));
+    }
+
     private static JsonNode event(String state) {
         try (CloudWatchClient cloudWatch = LocalClients.cloudWatch("http://127.0.0.1:9", "us-east-1")) {
-            return new AlarmDrill(cloudWatch, (function, bytes) -> null, Clock.systemUTC())
+            return new AlarmDrill(cloudWatch, bytes -> null, Clock.systemUTC())
                     .event(ALARM, state, "drill", AT);
         }
     }

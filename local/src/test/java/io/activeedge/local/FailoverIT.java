@@ -8,30 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.failover.FailoverTags;
 import io.activeedge.failover.HealthCheckLookup;
 import io.activeedge.failover.HealthCheckLookup.Checks;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
@@ -41,38 +33,19 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * Region's switch, and only the switch, follows.
  */
 class FailoverIT {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EAST = "us-east-1";
     private static final String WEST = "us-west-2";
     private static final String EU = "eu-west-1";
 
-    private static LocalCloud cloud;
-    private static CloudSession session;
-    private static Route53Client route53;
-
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(ROOT, 0, Path.of("target", "failover-it"), System.out);
-        session = CloudSession.on(cloud);
-        route53 = LocalClients.route53(cloud.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (route53 != null) {
-            route53.close();
-        }
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
+    @RegisterExtension
+    static final TestCloud LOCAL = new TestCloud("failover-it");
 
     @Test
     void failover_twoRegions_drainsOnlyThatSwitchAndRecoverRestoresIt() throws IOException {
         String app = "fo2";
         provision(exampleFor(app));
-        Map<String, Checks> checks = new HealthCheckLookup(route53).of(app);
+        Map<String, Checks> checks = new HealthCheckLookup(LOCAL.route53()).of(app);
         Map<String, HealthCheckConfig> before = configs(checks);
 
         AlarmDrill.Outcome drained = drill(app, EAST, AlarmChange.ALARM);
@@ -88,7 +61,7 @@ class FailoverIT {
         assertEquals(before.get(eastSwitch).toBuilder().inverted(true).build(), after.get(eastSwitch),
                 "the switch should differ in Inverted only");
         assertEquals(before.get(checks.get(WEST).switchId()), after.get(checks.get(WEST).switchId()));
-        List<RoutingTable.Row> rows = new RoutingTable(route53).of(app);
+        List<RoutingTable.Row> rows = new RoutingTable(LOCAL.route53()).of(app);
         RoutingTable.Row east = row(rows, EAST);
         assertTrue(east.drained());
         assertFalse(east.gateHealthy());
@@ -101,7 +74,7 @@ class FailoverIT {
 
         assertDecision(restored, FailoverDecision.Action.RESTORED, FailoverDecision.DRAINED, FailoverDecision.SERVING);
         assertEquals(before, configs(checks), "after recover every check is as provisioning left it");
-        assertEquals(List.of(EAST, WEST), RoutingTable.receiving(new RoutingTable(route53).of(app)));
+        assertEquals(List.of(EAST, WEST), RoutingTable.receiving(new RoutingTable(LOCAL.route53()).of(app)));
     }
 
     @Test
@@ -113,7 +86,7 @@ class FailoverIT {
                 FailoverDecision.SERVING, FailoverDecision.DRAINED);
         assertDecision(drill(app, WEST, AlarmChange.ALARM), FailoverDecision.Action.DRAINED,
                 FailoverDecision.SERVING, FailoverDecision.DRAINED);
-        String euSwitch = new HealthCheckLookup(route53).of(app).get(EU).switchId();
+        String euSwitch = new HealthCheckLookup(LOCAL.route53()).of(app).get(EU).switchId();
         HealthCheckConfig euBefore = config(euSwitch);
 
         AlarmDrill.Outcome refused = drill(app, EU, AlarmChange.ALARM);
@@ -127,7 +100,7 @@ class FailoverIT {
         assertEquals(euBefore, config(euSwitch), "the last serving Region's switch must not change");
         assertFalse(Boolean.TRUE.equals(config(euSwitch).inverted()));
         assertNull(switchTags(euSwitch).get(FailoverTags.CHANGED_AT));
-        assertEquals(List.of(EU), RoutingTable.receiving(new RoutingTable(route53).of(app)));
+        assertEquals(List.of(EU), RoutingTable.receiving(new RoutingTable(LOCAL.route53()).of(app)));
     }
 
     @Test
@@ -141,8 +114,8 @@ class FailoverIT {
         String changedAt = applied.get(FailoverTags.CHANGED_AT);
         Instant alarmAt = Instant.parse(changedAt);
 
-        try (CloudWatchClient cloudWatch = LocalClients.cloudWatch(cloud.endpoint(), WEST)) {
-            AlarmDrill drill = new AlarmDrill(cloudWatch, session::invoke, Clock.systemUTC());
+        try (CloudWatchClient cloudWatch = LocalClients.cloudWatch(LOCAL.cloud().endpoint(), WEST)) {
+            AlarmDrill drill = new AlarmDrill(cloudWatch, FailoverIT::invokeFailover, Clock.systemUTC());
             JsonNode olderOk = drill.event(drained.alarm(), AlarmChange.OK, "late delivery", alarmAt.minusSeconds(60));
 
             FailoverDecision late = drill.send(olderOk);
@@ -169,10 +142,10 @@ class FailoverIT {
 
         provision(input);
 
-        Map<String, Checks> checks = new HealthCheckLookup(route53).of(app);
+        Map<String, Checks> checks = new HealthCheckLookup(LOCAL.route53()).of(app);
         assertEquals(drained.decision().switchId(), checks.get(WEST).switchId(), "provisioning kept the switch");
         assertTrue(config(checks.get(WEST).switchId()).inverted(), "provisioning undid a drain");
-        List<RoutingTable.Row> rows = new RoutingTable(route53).of(app);
+        List<RoutingTable.Row> rows = new RoutingTable(LOCAL.route53()).of(app);
         assertTrue(row(rows, WEST).drained());
         assertEquals(List.of(EAST), RoutingTable.receiving(rows));
     }
@@ -184,19 +157,31 @@ class FailoverIT {
         ((ObjectNode) input.at("/regions/1")).remove("alarms");
         provision(input);
 
-        LocalCloudException e = assertThrows(LocalCloudException.class, () -> drill(app, WEST, AlarmChange.ALARM));
+        CommandException e = assertThrows(CommandException.class, () -> drill(app, WEST, AlarmChange.ALARM));
 
         assertTrue(e.getMessage().contains("regions[].alarms") && e.getMessage().contains("provision again"),
                 e.getMessage());
-        assertThrows(LocalCloudException.class, () -> new RoutingTable(route53).of("no-such-app"));
+        assertThrows(CommandException.class, () -> new RoutingTable(LOCAL.route53()).of("no-such-app"));
     }
 
     // ---- helpers
 
+    private static void provision(ObjectNode input) {
+        TestApps.provision(LOCAL.session(), input);
+    }
+
+    private static ObjectNode input(String app, List<String> regions) {
+        return TestApps.input(app, regions);
+    }
+
     private static AlarmDrill.Outcome drill(String app, String region, String state) {
-        try (CloudWatchClient cloudWatch = LocalClients.cloudWatch(cloud.endpoint(), region)) {
-            return new AlarmDrill(cloudWatch, session::invoke, Clock.systemUTC()).run(app, state);
+        try (CloudWatchClient cloudWatch = LocalClients.cloudWatch(LOCAL.cloud().endpoint(), region)) {
+            return new AlarmDrill(cloudWatch, FailoverIT::invokeFailover, Clock.systemUTC()).run(app, state);
         }
+    }
+
+    private static Cloud.Invocation invokeFailover(byte[] event) {
+        return LOCAL.session().invoke(LOCAL.session().arn(StackResource.FAILOVER_FUNCTION), event);
     }
 
     private static void assertDecision(AlarmDrill.Outcome outcome, FailoverDecision.Action action, String before,
@@ -208,45 +193,11 @@ class FailoverIT {
         assertTrue(outcome.applied(), decision.toString());
     }
 
-    private static void provision(ObjectNode input) {
-        ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
-            Provisioning.Result result = new Provisioning(session, out, Duration.ofMillis(200))
-                    .run(input, "test input", Duration.ofMinutes(3));
-            System.out.print(progress.toString(StandardCharsets.UTF_8));
-            assertTrue(result.succeeded(), result.error() + ": " + result.cause());
-        }
-    }
-
     /** events/provision.json for another app in another zone: its own API, alarms and names. */
     private static ObjectNode exampleFor(String app) throws IOException {
-        String example = Files.readString(ROOT.resolve("events/provision.json"));
+        String example = Files.readString(TestCloud.ROOT.resolve("events/provision.json"));
         return (ObjectNode) JSON.readTree(example.replace("shop", app).replace("example.com", app + ".example.net")
                 .replace("a1b2c3d4e5", (app + "0000000000").substring(0, 10)));
-    }
-
-    /** An input with one alarm per Region, Regions alternating API Gateway and ready alias targets. */
-    private static ObjectNode input(String app, List<String> regions) {
-        String zone = app + ".example.net";
-        ObjectNode input = JSON.createObjectNode();
-        input.put("app", app).put("zone", zone);
-        input.putArray("aliases").add(zone).add("www." + zone);
-        input.put("originDomain", "api." + zone);
-        ArrayNode list = input.putArray("regions");
-        for (int i = 0; i < regions.size(); i++) {
-            ObjectNode region = list.addObject().put("region", regions.get(i));
-            ObjectNode origin = region.putObject("origin");
-            if (i % 2 == 0) {
-                origin.putObject("apiGateway").put("apiId", (app.replace("-", "") + "0000000000").substring(0, 9) + i)
-                        .put("stage", "live");
-            } else {
-                origin.put("dnsName", "origin-" + i + "." + regions.get(i) + ".elb.amazonaws.com")
-                        .put("hostedZoneId", "Z35SXDOTRQ7X7K");
-            }
-            region.putArray("alarms").add(app + "-" + regions.get(i) + "-5xx");
-        }
-        input.putObject("healthCheck").put("path", "/status");
-        return input;
     }
 
     private static Map<String, HealthCheckConfig> configs(Map<String, Checks> checks) {
@@ -257,12 +208,12 @@ class FailoverIT {
     }
 
     private static HealthCheckConfig config(String id) {
-        return route53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck().healthCheckConfig();
+        return LOCAL.route53().getHealthCheck(r -> r.healthCheckId(id)).healthCheck().healthCheckConfig();
     }
 
     private static Map<String, String> switchTags(String id) {
         Map<String, String> tags = new HashMap<>();
-        route53.listTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(id))
+        LOCAL.route53().listTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(id))
                 .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
         return tags;
     }

@@ -72,6 +72,9 @@ class ProvisionIT {
             route53.close();
             cloudFront.close();
         }
+        if (session != null) {
+            session.close();
+        }
         if (cloud != null) {
             cloud.close();
         }
@@ -81,7 +84,7 @@ class ProvisionIT {
     void provision_exampleInput_buildsWhatTheSummarySays() throws IOException {
         ObjectNode input = example();
 
-        Provisioning.Result result = provision(input);
+        WorkflowRun.Result result = provision(input);
 
         assertTrue(result.succeeded(), result.error() + ": " + result.cause());
         assertProvisioned(input, result.output());
@@ -90,11 +93,11 @@ class ProvisionIT {
     @Test
     void provision_twiceOnOneCloud_secondRunCreatesNothing() throws IOException {
         ObjectNode input = otherInput("twice", "twice.example.net", List.of("us-east-1", "eu-west-1"));
-        Provisioning.Result first = provision(input);
+        WorkflowRun.Result first = provision(input);
         assertTrue(first.succeeded(), first.error() + ": " + first.cause());
         Inventory before = Inventory.take();
 
-        Provisioning.Result second = provision(input);
+        WorkflowRun.Result second = provision(input);
 
         assertTrue(second.succeeded(), second.error() + ": " + second.cause());
         assertEquals(before, Inventory.take(), "the second run changed the emulator's resources");
@@ -116,7 +119,7 @@ class ProvisionIT {
         ObjectNode input = otherInput("wide", "wide.example.org", ALL_REGIONS);
         input.put("originDomain", "edge.origin.eu.wide.example.org");
 
-        Provisioning.Result result = provision(input);
+        WorkflowRun.Result result = provision(input);
 
         assertTrue(result.succeeded(), result.error() + ": " + result.cause());
         assertProvisioned(input, result.output());
@@ -148,7 +151,7 @@ class ProvisionIT {
         change.accept(input);
         Inventory before = Inventory.take();
 
-        Provisioning.Result result = provision(input);
+        WorkflowRun.Result result = provision(input);
 
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("io.activeedge.errors.InvalidInputException", result.error());
@@ -286,11 +289,11 @@ class ProvisionIT {
 
     // ---- inputs and helpers
 
-    private static Provisioning.Result provision(ObjectNode input) {
+    private static WorkflowRun.Result provision(ObjectNode input) {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
-            Provisioning.Result result = new Provisioning(session, out, Duration.ofMillis(200))
-                    .run(input, "test input", Duration.ofMinutes(3));
+            WorkflowRun.Result result = new WorkflowRun(session, out)
+                    .run(Workflow.PROVISION, input, "test input", Duration.ofMinutes(3));
             System.out.print(progress.toString(StandardCharsets.UTF_8));
             return result;
         }
@@ -302,22 +305,7 @@ class ProvisionIT {
 
     /** An input for another app in another zone, Regions alternating API Gateway and ready alias targets. */
     private static ObjectNode otherInput(String app, String zone, List<String> regions) {
-        ObjectNode input = JSON.createObjectNode();
-        input.put("app", app).put("zone", zone);
-        input.putArray("aliases").add(zone).add("www." + zone);
-        input.put("originDomain", "api." + zone);
-        ArrayNode list = input.putArray("regions");
-        for (int i = 0; i < regions.size(); i++) {
-            ObjectNode origin = list.addObject().put("region", regions.get(i)).putObject("origin");
-            if (i % 2 == 0) {
-                origin.putObject("apiGateway").put("apiId", (app + "0000000000").substring(0, 9) + i).put("stage", "live");
-            } else {
-                origin.put("dnsName", "origin-" + i + "." + regions.get(i) + ".elb.amazonaws.com")
-                        .put("hostedZoneId", "Z35SXDOTRQ7X7K");
-            }
-        }
-        input.putObject("healthCheck").put("path", "/status");
-        return input;
+        return TestApps.input(app, zone, regions);
     }
 
     private static Object[] bad(String why, String field, Consumer<ObjectNode> change) {

@@ -127,6 +127,60 @@ class TemplateTest {
     }
 
     @Test
+    void localValue_projectTemplatesOutputs_nameTheLocalStateMachinesAndFunctions() {
+        Template template = Template.load(Path.of("..").toAbsolutePath().normalize());
+        Map<String, String> machines = Map.of("ProvisionStateMachine", "arn:aws:states:us-east-1:123456789012:stateMachine:p",
+                "TeardownStateMachine", "arn:aws:states:us-east-1:123456789012:stateMachine:t");
+
+        Map<String, Template.Output> outputs = template.outputs();
+
+        assertTrue(outputs.keySet().containsAll(List.of("ProvisionStateMachineArn", "FailoverFunctionArn")),
+                outputs.keySet().toString());
+        for (StackResource resource : StackResource.values()) {
+            if (outputs.containsKey(resource.outputKey())) {
+                String value = template.localValue(outputs.get(resource.outputKey()), machines);
+                assertTrue(value.startsWith("arn:aws:"), resource + " " + value);
+            }
+        }
+        assertEquals(machines.get("ProvisionStateMachine"),
+                template.localValue(outputs.get("ProvisionStateMachineArn"), machines));
+        assertEquals("arn:aws:lambda:us-east-1:123456789012:function:FailoverFunction:live",
+                template.localValue(outputs.get("FailoverFunctionArn"), machines));
+        assertEquals("not on the local cloud (FailoverFailedEventsQueueUrl)",
+                template.localValue(outputs.get("FailoverFailedEventsQueueUrl"), machines));
+    }
+
+    @Test
+    void localValue_literalsAndFunctionReferences_areResolved(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("template.yaml"), """
+                Resources:
+                  OneFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.One::handleRequest
+                Outputs:
+                  Plain:
+                    Value: hello
+                  ById:
+                    Value: !Ref OneFunction
+                  ByArn:
+                    Value: !GetAtt OneFunction.Arn
+                  ByAliasId:
+                    Value: !Ref OneFunctionAliasblue
+                  Missing:
+                    Value: !Ref NoSuchMachine
+                """);
+        Template template = Template.load(root);
+
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        template.outputs().forEach((key, output) -> values.put(key, template.localValue(output, Map.of())));
+
+        String arn = "arn:aws:lambda:us-east-1:123456789012:function:OneFunction";
+        assertEquals(Map.of("Plain", "hello", "ById", arn, "ByArn", arn, "ByAliasId", arn + ":blue",
+                "Missing", "not on the local cloud (Missing)"), values);
+    }
+
+    @Test
     void load_noTemplate_saysWhereItLooked(@TempDir Path root) {
         LocalCloudException e = assertThrows(LocalCloudException.class, () -> Template.load(root));
 
