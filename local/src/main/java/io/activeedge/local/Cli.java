@@ -48,10 +48,15 @@ public final class Cli {
               recover --app APP --region R   the same with OK: R serves again
               status --app APP               per Region of APP: endpoint health, switch, gate, and which Regions
                                              receive traffic
+              drill [FILE] [--region R]      game day on the local cloud: provision FILE, drain R (default: the
+                                             first Region with an alarm) through its alarm, check that only the
+                                             other Regions serve, recover it, check that all serve, tear down,
+                                             check that nothing tagged for the app is left; one line per step,
+                                             exit 1 when a step fails
               serve [--port N]               run the local cloud in the foreground (what up starts)
               help                           show this text
 
-            provision, teardown, invoke, failover, recover and status use the local cloud that up started;
+            provision, teardown, invoke, failover, recover, status and drill use the local cloud that up started;
             without one they start their own for the run. Everything binds to 127.0.0.1; nothing reaches AWS.
 
             In your AWS account instead (the deployed stack, your credentials from the SDK's default chain):
@@ -106,6 +111,7 @@ public final class Cli {
                 case "failover" -> drill(rest, AlarmChange.ALARM);
                 case "recover" -> drill(rest, AlarmChange.OK);
                 case "status" -> status(rest);
+                case "drill" -> gameDay(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -311,6 +317,33 @@ public final class Cli {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    private int gameDay(List<String> args) {
+        Duration timeout = Duration.ofMinutes(intOption(args, "--timeout", (int) DEFAULT_TIMEOUT.toMinutes()));
+        String region = stringOption(args, "--region", null);
+        if (args.contains("--aws")) {
+            throw new UsageException("drill runs on the local cloud only: it provisions, drains and tears down an"
+                    + " application; rehearse in an account with provision, failover, status, recover and teardown --aws");
+        }
+        if (!args.isEmpty() && args.getFirst().startsWith("-")) {
+            throw new UsageException("unknown option: " + args.getFirst());
+        }
+        Path file = args.isEmpty() ? root.resolve(DEFAULT_INPUT) : Path.of(args.removeFirst());
+        noMoreArguments(args);
+        ObjectNode input = readInput(file);
+        logToFile();
+        try (CloudSession cloud = CloudSession.open(root, out)) {
+            GameDayDrill.Report report = new GameDayDrill(GameDayDrill.on(cloud, timeout, shown(file)), out)
+                    .run(input, region);
+            if (report.passed()) {
+                out.println("drill passed");
+                return 0;
+            }
+            err.println("active-edge: drill failed at " + String.join("; ", report.failed().stream()
+                    .map(step -> "step " + step.number() + " (" + step.name() + "): " + step.detail()).toList()));
+            return 1;
         }
     }
 

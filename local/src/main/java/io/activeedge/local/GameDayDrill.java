@@ -4,10 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision.Action;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * The game-day drill: provision the application, drain one Region through one of its alarms, check that only
@@ -130,6 +137,66 @@ final class GameDayDrill {
                     + ", expected " + String.join(", ", expected));
         }
         return "Route 53 answers with " + String.join(", ", receiving);
+    }
+
+    /**
+     * The operations on a local cloud, exactly as the CLI commands run them: the workflows with their stand-ins
+     * and short polls (their progress is not shown), the failover function through {@link AlarmDrill}, the
+     * routing through {@link RoutingTable}.
+     */
+    static Operations on(CloudSession cloud, Duration timeout, String source) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        return new Operations() {
+            @Override
+            public Execution provision(ObjectNode input) {
+                return workflow(Workflow.PROVISION, input);
+            }
+
+            @Override
+            public Execution teardown(ObjectNode input) {
+                return workflow(Workflow.TEARDOWN, input);
+            }
+
+            private Execution workflow(Workflow workflow, ObjectNode input) {
+                WorkflowRun.Result result = new WorkflowRun(cloud, quiet).run(workflow, input, source, timeout);
+                return result.succeeded()
+                        ? new Execution(true, "SUCCEEDED in " + result.took())
+                        : new Execution(false, result.status() + " after " + result.took() + ": " + result.error()
+                                + (result.cause() == null ? "" : ": " + result.cause()));
+            }
+
+            @Override
+            public AlarmDrill.Outcome alarm(String app, String region, String state) {
+                String function = cloud.arn(StackResource.FAILOVER_FUNCTION);
+                return new AlarmDrill(cloud.cloudWatch(region), event -> cloud.invoke(function, event),
+                        Clock.systemUTC()).run(app, state);
+            }
+
+            @Override
+            public List<RoutingTable.Row> routing(String app) {
+                return new RoutingTable(cloud.route53()).of(app);
+            }
+
+            @Override
+            public List<String> leftovers(String app, String zone, List<String> aliases, List<String> regions) {
+                List<SdkClient> opened = new ArrayList<>();
+                try (Route53Client route53 = LocalClients.route53(cloud.endpoint());
+                     CloudFrontClient cloudFront = LocalClients.cloudFront(cloud.endpoint())) {
+                    return new Leftovers(route53, cloudFront,
+                            region -> keep(opened, LocalClients.acm(cloud.endpoint(), region)),
+                            region -> keep(opened, LocalClients.apiGateway(cloud.endpoint(), region)),
+                            region -> keep(opened, LocalClients.cloudWatch(cloud.endpoint(), region)))
+                            .of(app, zone, aliases, regions);
+                } finally {
+                    opened.forEach(SdkClient::close);
+                }
+            }
+        };
+    }
+
+    private static <C extends SdkClient> C keep(List<SdkClient> opened, C client) {
+        opened.add(client);
+        return client;
     }
 
     /** Runs the steps in order; after the first failure, only the {@link #always} steps run. */

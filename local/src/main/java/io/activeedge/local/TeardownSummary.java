@@ -19,18 +19,20 @@ final class TeardownSummary {
 
     /** The output's keys for each kind, in the workflow's order, with the words the summary uses. */
     private static final List<Kind> KINDS = List.of(
-            new Kind("aliasRecords", "alias records"),
-            new Kind("distribution", "distribution"),
-            new Kind("latencyRecords", "latency records"),
-            new Kind("healthChecks", "health checks"),
-            new Kind("originDomains", "origin domains"),
-            new Kind("certificates", "certificates"),
-            new Kind("validationRecords", "validation records"),
-            new Kind("hostedZone", "hosted zone"));
+            new Kind("alarms", "alarms", true),
+            new Kind("aliasRecords", "alias records", false),
+            new Kind("distribution", "distribution", false),
+            new Kind("latencyRecords", "latency records", false),
+            new Kind("healthChecks", "health checks", false),
+            new Kind("originDomains", "origin domains", false),
+            new Kind("certificates", "certificates", false),
+            new Kind("validationRecords", "validation records", false),
+            new Kind("hostedZone", "hosted zone", true));
     private static final int LABEL = 20;
     private static final String ITEM = "  ";
 
-    private record Kind(String key, String label) {
+    /** @param released what the run keeps of this kind is the user's: kept, with active-edge's tags removed */
+    private record Kind(String key, String label, boolean released) {
     }
 
     /** One resource the run left in place: its kind and its line (with the reason). */
@@ -39,6 +41,7 @@ final class TeardownSummary {
 
     private final SummaryLines lines = new SummaryLines(LABEL);
     private final List<Left> left = new ArrayList<>();
+    private final List<Left> released = new ArrayList<>();
 
     private TeardownSummary() {
     }
@@ -84,7 +87,7 @@ final class TeardownSummary {
         label = group(label, "kept", kept);
         label = group(label, "in use", inUse);
         group(label, "still being removed", pending);
-        kept.forEach(line -> left.add(new Left(kind.label(), line)));
+        kept.forEach(line -> (kind.released() ? released : left).add(new Left(kind.label(), line)));
         inUse.forEach(line -> left.add(new Left(kind.label(), line + " (in use)")));
         pending.forEach(line -> left.add(new Left(kind.label(), line)));
     }
@@ -113,10 +116,18 @@ final class TeardownSummary {
         lines.raw("");
         if (left.isEmpty()) {
             lines.raw(INDENT + "nothing tagged for " + app + " is left");
-            return;
+        } else {
+            lines.raw(INDENT + left.size() + " left in place for " + app + ":");
+            list(left);
         }
-        lines.raw(INDENT + left.size() + " left in place for " + app + ":");
-        int width = left.stream().mapToInt(l -> l.kind().length()).max().orElse(0) + 2;
-        left.forEach(l -> lines.raw(INDENT + ITEM + String.format("%-" + width + "s", l.kind()) + l.line()));
+        if (!released.isEmpty()) {
+            lines.raw(INDENT + "yours, kept without active-edge's tags:");
+            list(released);
+        }
+    }
+
+    private void list(List<Left> items) {
+        int width = items.stream().mapToInt(l -> l.kind().length()).max().orElse(0) + 2;
+        items.forEach(l -> lines.raw(INDENT + ITEM + String.format("%-" + width + "s", l.kind()) + l.line()));
     }
 }

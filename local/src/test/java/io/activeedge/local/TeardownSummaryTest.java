@@ -43,6 +43,7 @@ class TeardownSummaryTest {
                 "  app                 shop",
                 "  zone                example.com.  Z1",
                 "  searched            us-east-1, us-west-2",
+                "  alarms              nothing found",
                 "  alias records       deleted 2",
                 "                        example.com. A",
                 "                        example.com. AAAA",
@@ -97,12 +98,13 @@ class TeardownSummaryTest {
                 """.stripTrailing()), summary);
         assertFalse(summary.contains("AWS API calls"), "no count where calls are not counted: " + summary);
         assertTrue(summary.endsWith("""
-                  5 left in place for app shop:
+                  4 left in place for app shop:
                     alias records       www.example.com. A (points elsewhere)
                     certificates        us-east-1 arn:aws:acm:us-east-1:1:certificate/b (not tagged for shop)
                     certificates        us-east-1 arn:aws:acm:us-east-1:1:certificate/c (used by E9) (in use)
                     validation records  _b.example.com. CNAME (still needed by arn:aws:acm:us-east-1:1:certificate/b)
-                    hosted zone         example.com. Z1 (holds records active-edge did not make)\
+                  yours, kept without active-edge's tags:
+                    hosted zone  example.com. Z1 (holds records active-edge did not make)\
                 """), summary);
     }
 
@@ -119,7 +121,7 @@ class TeardownSummaryTest {
         String summary = TeardownSummary.format(output, Map.of());
 
         assertTrue(summary.contains("  zone                none found (so no records to remove)"), summary);
-        assertEquals(8, summary.lines().filter(line -> line.endsWith("nothing found")).count(), summary);
+        assertEquals(9, summary.lines().filter(line -> line.endsWith("nothing found")).count(), summary);
         assertTrue(summary.contains("  AWS API calls       0"), summary);
         assertTrue(summary.endsWith("  nothing tagged for app gone is left"), summary);
     }
