@@ -61,7 +61,7 @@ class AwsModeIT {
         String app = "aws-stack";
         Path file = inputFile(app);
 
-        Result run = cli(Map.of("AWS_REGION", ""), "provision", file.toString(), "--aws", "--stack", "active-edge",
+        Launcher.Result run = cli(Map.of("AWS_REGION", ""), "provision", file.toString(), "--aws", "--stack", "active-edge",
                 "--region", EAST);
 
         assertEquals(0, run.exit(), run.toString());
@@ -82,7 +82,7 @@ class AwsModeIT {
         String app = "aws-arn";
         Path file = inputFile(app);
 
-        Result run = cli(Map.of("AWS_REGION", ""), "provision", file.toString(), "--aws", "--state-machine-arn",
+        Launcher.Result run = cli(Map.of("AWS_REGION", ""), "provision", file.toString(), "--aws", "--state-machine-arn",
                 LOCAL.cloud().stateMachineArn("ProvisionStateMachine"));
 
         assertEquals(0, run.exit(), run.toString());
@@ -96,7 +96,7 @@ class AwsModeIT {
         String app = "aws-fo";
         TestApps.provision(LOCAL.session(), TestApps.input(app, List.of(EAST, WEST)));
 
-        Result drained = cli(Map.of(), "failover", "--app", app, "--region", WEST, "--aws");
+        Launcher.Result drained = cli(Map.of(), "failover", "--app", app, "--region", WEST, "--aws");
 
         assertEquals(0, drained.exit(), drained.toString());
         assertTrue(drained.out().contains("sent to FailoverFunction (" + Template.functionArn("FailoverFunction")
@@ -104,7 +104,7 @@ class AwsModeIT {
         assertTrue(drained.out().contains("decision  DRAINED us-west-2"), drained.toString());
         assertTrue(row(app, WEST).drained(), "the switch in the emulator is inverted");
 
-        Result status = cli(Map.of("AWS_ENDPOINT_URL", NOWHERE, "AWS_ENDPOINT_URL_ROUTE_53", LOCAL.cloud().endpoint(),
+        Launcher.Result status = cli(Map.of("AWS_ENDPOINT_URL", NOWHERE, "AWS_ENDPOINT_URL_ROUTE_53", LOCAL.cloud().endpoint(),
                 "AWS_REGION", ""), "status", "--app", app, "--aws");
 
         assertEquals(0, status.exit(), status.toString());
@@ -113,13 +113,28 @@ class AwsModeIT {
                 status.toString());
 
         String function = outputs(StackResource.DEFAULT_STACK).get("FailoverFunctionArn");
-        Result restored = cli(Map.of("AWS_REGION", ""), "recover", "--app", app, "--region", WEST, "--aws",
+        Launcher.Result restored = cli(Map.of("AWS_REGION", ""), "recover", "--app", app, "--region", WEST, "--aws",
                 "--function-arn", function);
 
         assertEquals(0, restored.exit(), restored.toString());
         assertTrue(restored.out().contains("decision  RESTORED us-west-2: drained"), restored.toString());
         assertFalse(row(app, WEST).drained(), "the switch in the emulator is set back");
         assertFalse(restored.toString().contains("local cloud:"), restored.toString());
+    }
+
+    @Test
+    void teardown_awsStack_removesTheAppThroughTheStacksStateMachine() throws IOException {
+        String app = "aws-gone";
+        Path file = inputFile(app);
+        TestApps.provision(LOCAL.session(), TestApps.input(app, List.of(EAST, WEST)));
+
+        Launcher.Result run = cli(Map.of(), "teardown", file.toString(), "--aws", "--stack", "active-edge");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("execution " + app + "-teardown-"), run.toString());
+        assertTrue(run.out().contains("DeleteCertificates") && run.out().contains("SUCCEEDED in"), run.toString());
+        assertTrue(run.out().contains("nothing tagged for app " + app + " is left"), run.toString());
+        assertTrue(new HealthCheckLookup(LOCAL.route53()).of(app).isEmpty(), "the emulator has none of its checks");
     }
 
     @Test
@@ -145,23 +160,12 @@ class AwsModeIT {
 
     // ---- the command line in a process of its own
 
-    private record Result(List<String> command, int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return String.join(" ", command) + " -> exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     /**
      * Runs {@code ./active-edge args} with the local cloud's endpoints in the standard variables, dummy credentials,
      * us-east-1, and no AWS setting of this machine; {@code env} changes that (an empty value removes a variable).
      */
-    private static Result cli(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(TestCloud.ROOT.resolve("active-edge").toString()));
-        command.addAll(List.of(args));
+    private static Launcher.Result cli(Map<String, String> env, String... args) {
         Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("JAVA_HOME", System.getProperty("java.home"));
-        variables.put("ACTIVE_EDGE_SKIP_BUILD", "1");
         variables.put("AWS_ENDPOINT_URL", LOCAL.cloud().endpoint());
         variables.put("AWS_ENDPOINT_URL_LAMBDA", LOCAL.cloud().lambdaEndpoint());
         variables.put("AWS_ACCESS_KEY_ID", "test");
@@ -171,40 +175,10 @@ class AwsModeIT {
         variables.put("AWS_SHARED_CREDENTIALS_FILE", LOCAL.logs().resolve("no-aws-credentials").toString());
         variables.put("AWS_EC2_METADATA_DISABLED", "true");
         variables.putAll(env);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(LOCAL.logs().toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        variables.forEach((name, value) -> {
-            if (value.isEmpty()) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Path out = LOCAL.logs().resolve("cli.out");
-        Path err = LOCAL.logs().resolve("cli.err");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new AssertionError(String.join(" ", command) + " did not finish in " + COMMAND_TIMEOUT
-                        + "\n" + Files.readString(out) + Files.readString(err));
-            }
-            Result result = new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            System.out.println(result);
-            return result;
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return Launcher.run(LOCAL.logs(), variables, COMMAND_TIMEOUT, args);
     }
 
-    private static void assertOneLineError(Result run, String startsWith) {
+    private static void assertOneLineError(Launcher.Result run, String startsWith) {
         assertEquals(1, run.exit(), run.toString());
         List<String> lines = run.err().lines().filter(line -> !line.startsWith("aws: ")).toList();
         assertEquals(1, lines.size(), "one line, no stack trace: " + run);

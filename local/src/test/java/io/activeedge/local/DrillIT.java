@@ -1,0 +1,91 @@
+package io.activeedge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.failover.AlarmChange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The game-day drill on the local cloud: the real command passes, and a broken expectation fails by name. */
+class DrillIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @RegisterExtension
+    static final TestCloud LOCAL = new TestCloud("drill-it");
+
+    @Test
+    void drill_launcherOnTheExample_passesEveryStepAndExits0() {
+        Path dir = LOCAL.logs().resolve("launcher");
+
+        Launcher.Result run = Launcher.run(dir, Map.of(), Duration.ofMinutes(5), "drill",
+                TestCloud.ROOT.resolve("events/provision.json").toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("1/7 provision shop", "2/7 drain us-east-1 (alarm to ALARM)",
+                "3/7 only us-west-2 serve", "4/7 recover us-east-1 (alarm to OK)",
+                "5/7 all of us-east-1, us-west-2 serve", "6/7 teardown shop", "7/7 nothing tagged for shop is left",
+                "drill passed");
+        assertThat(run.out()).doesNotContain("FAIL");
+    }
+
+    @Test
+    void drill_alarmWiredToTheWrongState_failsNamingTheDrainStepAndStillTearsDown() throws IOException {
+        ObjectNode input = (ObjectNode) JSON.readTree(TestCloud.ROOT.resolve("events/provision.json").toFile());
+        input.put("app", "broken");
+        GameDayDrill.Operations real = GameDayDrill.on(LOCAL.session(), TIMEOUT, "test input");
+        GameDayDrill.Operations broken = new GameDayDrill.Operations() {
+            @Override
+            public GameDayDrill.Execution provision(ObjectNode in) {
+                return real.provision(in);
+            }
+
+            @Override
+            public GameDayDrill.Execution teardown(ObjectNode in) {
+                return real.teardown(in);
+            }
+
+            /** Broken on purpose: every alarm goes to OK, so nothing is ever drained. */
+            @Override
+            public AlarmDrill.Outcome alarm(String app, String region, String state) {
+                return real.alarm(app, region, AlarmChange.OK);
+            }
+
+            @Override
+            public List<RoutingTable.Row> routing(String app) {
+                return real.routing(app);
+            }
+
+            @Override
+            public List<String> leftovers(String app, String zone, List<String> aliases, List<String> regions) {
+                return real.leftovers(app, zone, aliases, regions);
+            }
+        };
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        GameDayDrill.Report report = new GameDayDrill(broken,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run(input, "us-east-1");
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.failed()).singleElement().satisfies(step -> {
+            assertThat(step.name()).isEqualTo("drain us-east-1 (alarm to ALARM)");
+            assertThat(step.detail()).contains("expected DRAINED");
+        });
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAIL  2/7 drain us-east-1 (alarm to ALARM)");
+        assertThat(report.steps().get(5).outcome()).as("teardown ran after the failure")
+                .isEqualTo(GameDayDrill.Outcome.PASSED);
+        assertThat(report.steps().get(6).outcome()).isEqualTo(GameDayDrill.Outcome.PASSED);
+        assertThat(real.leftovers("broken", "example.com", List.of("example.com", "www.example.com"),
+                List.of("us-east-1", "us-west-2"))).isEmpty();
+    }
+}
