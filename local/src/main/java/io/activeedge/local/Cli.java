@@ -333,6 +333,7 @@ public final class Cli {
         Path file = args.isEmpty() ? root.resolve(DEFAULT_INPUT) : Path.of(args.removeFirst());
         noMoreArguments(args);
         ObjectNode input = readInput(file);
+        GameDayDrill.regionToDrain(input, region);
         logToFile();
         try (CloudSession cloud = CloudSession.open(root, out)) {
             GameDayDrill.Report report = new GameDayDrill(GameDayDrill.on(cloud, timeout, shown(file)), out)

@@ -83,7 +83,7 @@ final class GameDayDrill {
         input.path("regions").forEach(r -> regions.add(r.path("region").asText()));
         List<String> aliases = new ArrayList<>();
         input.path("aliases").forEach(a -> aliases.add(a.asText()));
-        String drained = region != null ? region : firstRegionWithAlarm(input);
+        String drained = regionToDrain(input, region);
         List<String> others = regions.stream().filter(r -> !r.equals(drained)).toList();
 
         List<Step> steps = new ArrayList<>();
@@ -104,14 +104,33 @@ final class GameDayDrill {
         return new Report(List.copyOf(steps));
     }
 
-    private static String firstRegionWithAlarm(ObjectNode input) {
-        for (JsonNode region : input.path("regions")) {
-            if (region.path("alarms").size() > 0) {
-                return region.path("region").asText();
+    /**
+     * The Region the drill drains: {@code region}, or the first Region of the input that lists an alarm. Checked
+     * before anything runs: the input needs two Regions or more, and the drained one needs an alarm.
+     */
+    static String regionToDrain(ObjectNode input, String region) {
+        List<String> regions = new ArrayList<>();
+        List<String> withAlarms = new ArrayList<>();
+        for (JsonNode node : input.path("regions")) {
+            regions.add(node.path("region").asText());
+            if (node.path("alarms").size() > 0) {
+                withAlarms.add(node.path("region").asText());
             }
         }
-        throw new LocalCloudException("the drill drains a Region through one of its alarms, and no Region of the"
-                + " input lists one: add \"alarms\": [\"NAME\"] to a Region of the input (regions[].alarms)");
+        if (regions.size() < 2) {
+            throw new LocalCloudException("the drill drains one Region while the others serve, and the input has "
+                    + regions.size() + " Region(s) under regions: give it two or more");
+        }
+        if (region != null && !regions.contains(region)) {
+            throw new LocalCloudException("--region " + region + " is not a Region of the input (" + String.join(", ", regions) + ")");
+        }
+        String drained = region != null ? region : withAlarms.isEmpty() ? null : withAlarms.getFirst();
+        if (drained == null || !withAlarms.contains(drained)) {
+            throw new LocalCloudException("the drill drains a Region through one of its alarms, and "
+                    + (drained == null ? "no Region of the input lists one" : region + " lists none")
+                    + ": add \"alarms\": [\"NAME\"] to that Region of the input (regions[].alarms)");
+        }
+        return drained;
     }
 
     private static String execution(Execution execution) {

@@ -1,12 +1,14 @@
 package io.activeedge.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,27 @@ class CliTest {
         assertEquals(1, run(root, "provision"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no input file " + root.resolve("events/provision.json")),
                 err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_drillWithAws_isAUsageError(@TempDir Path root) {
+        assertEquals(2, run(root, "drill", "--aws"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("drill runs on the local cloud only"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_drillInputWithoutAlarms_refusesBeforeStartingACloud(@TempDir Path root) throws Exception {
+        Path input = root.resolve("app.json");
+        Files.writeString(input, """
+                {"app": "shop", "zone": "example.com",
+                 "regions": [{"region": "us-east-1"}, {"region": "us-west-2"}]}""");
+
+        assertEquals(1, run(root, "drill", input.toString(), "--region", "us-west-2"));
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("us-west-2 lists none") && message.contains("regions[].alarms"), message);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("local cloud:"), "no cloud was started");
     }
 
     @Test

@@ -142,4 +142,15 @@ class GameDayDrillTest {
                 .isInstanceOf(LocalCloudException.class).hasMessageContaining("regions[].alarms");
         assertThat(shop.calls).isEmpty();
     }
+
+    @Test
+    void regionToDrain_oneRegionOrAnUnknownOne_isRefusedNamingTheProblem() throws Exception {
+        ObjectNode one = input();
+        one.withArray("regions").remove(1);
+
+        assertThatThrownBy(() -> GameDayDrill.regionToDrain(one, null)).hasMessageContaining("two or more");
+        assertThatThrownBy(() -> GameDayDrill.regionToDrain(input(), "eu-west-1"))
+                .hasMessageContaining("--region eu-west-1 is not a Region of the input (us-east-1, us-west-2)");
+        assertThat(GameDayDrill.regionToDrain(input(), "us-west-2")).isEqualTo("us-west-2");
+    }
 }
