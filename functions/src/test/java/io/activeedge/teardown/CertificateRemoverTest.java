@@ -42,7 +42,7 @@ class CertificateRemoverTest {
     private CertificateRemoval removeAfter(Duration sinceStart, CertificateRemoval previous) {
         Clock clock = Clock.fixed(ExampleState.run("teardown-1").startedAt().plus(sinceStart), ZoneOffset.UTC);
         return new CertificateRemover(acm.clients, clock)
-                .remove(ExampleState.input(false), ExampleState.run("teardown-1"), ExampleTeardown.scope(), previous);
+                .remove(ExampleState.input(false), ExampleState.run("teardown-1"), TeardownExample.scope(), previous);
     }
 
     private static ValidationRecord record(String domain) {

@@ -1,7 +1,6 @@
 package io.activeedge.teardown;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.certificates.ExampleApp;
 import io.activeedge.core.Tags;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 
@@ -21,16 +19,15 @@ class DeleteCertificatesHandlerTest {
     @Test
     void handleRequest_exampleEventOfALaterRound_deletesTheReleasedCertificateAndKeepsEarlierResults()
             throws IOException {
-        Optional<byte[]> event = ExampleTeardown.event("DeleteCertificatesFunction");
-        assumeTrue(event.isPresent(), "events/ is not next to functions/");
-        TeardownState state = ExampleTeardown.state(event.get());
+        byte[] event = TeardownExample.sampleEvent("DeleteCertificatesFunction");
+        TeardownState state = TeardownExample.state(event);
         String edge = "arn:aws:acm:us-east-1:123456789012:certificate/0d2f4a6e-1b3c-4d5e-8f90-a1b2c3d4e5f6";
         acm.in("us-east-1").existing(edge, List.of("example.com", "www.example.com"),
                 Tags.of(Map.of(), "shop", Tags.GLOBAL, Tags.ROLE_EDGE_CERTIFICATE), CertificateStatus.ISSUED);
         Clock clock = Clock.fixed(state.run().startedAt().plus(Duration.ofMinutes(12)), ZoneOffset.UTC);
         DeleteCertificatesHandler handler = new DeleteCertificatesHandler(new CertificateRemover(acm.clients, clock));
 
-        CertificateRemoval result = ExampleTeardown.invoke(handler, event.get(), CertificateRemoval.class);
+        CertificateRemoval result = TeardownExample.invoke(handler, event, CertificateRemoval.class);
 
         assertThat(result.done()).isTrue();
         assertThat(result.inUse()).isEmpty();

@@ -2,13 +2,11 @@ package io.activeedge.teardown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ThrottledException;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.apigateway.model.TooManyRequestsException;
@@ -18,9 +16,7 @@ class DeleteOriginDomainsHandlerTest {
     private final DeleteOriginDomainsHandler handler = new DeleteOriginDomainsHandler(apiGateway.remover);
 
     private byte[] exampleEvent() throws IOException {
-        Optional<byte[]> event = ExampleTeardown.event("DeleteOriginDomainsFunction");
-        assumeTrue(event.isPresent(), "events/ is not next to functions/");
-        return event.get();
+        return TeardownExample.sampleEvent("DeleteOriginDomainsFunction");
     }
 
     @Test
@@ -29,7 +25,7 @@ class DeleteOriginDomainsHandlerTest {
         east.domain("api.example.com", Tags.of(Map.of(), "shop", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN));
         east.restMapping("api.example.com", "(none)", "a1b2c3d4e5", "prod");
 
-        Removal result = ExampleTeardown.invoke(handler, exampleEvent(), Removal.class);
+        Removal result = TeardownExample.invoke(handler, exampleEvent(), Removal.class);
 
         assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (mapping (none) -> a1b2c3d4e5/prod)");
         assertThat(result.kept()).isEmpty();
@@ -43,7 +39,7 @@ class DeleteOriginDomainsHandlerTest {
                         .errorMessage("Too Many Requests").build()).build();
         byte[] event = exampleEvent();
 
-        assertThatThrownBy(() -> ExampleTeardown.invoke(handler, event, Removal.class))
+        assertThatThrownBy(() -> TeardownExample.invoke(handler, event, Removal.class))
                 .isInstanceOf(ThrottledException.class).hasMessageContaining("TooManyRequestsException");
     }
 }

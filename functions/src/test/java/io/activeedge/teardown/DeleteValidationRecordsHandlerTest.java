@@ -1,14 +1,12 @@
 package io.activeedge.teardown;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.certificates.ExampleApp;
 import io.activeedge.routing.FakeRoute53;
 import io.activeedge.routing.Names;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
 import java.io.IOException;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -18,9 +16,8 @@ class DeleteValidationRecordsHandlerTest {
 
     @Test
     void handleRequest_exampleEvent_deletesEveryRecordNoCertificateNeeds() throws IOException {
-        Optional<byte[]> event = ExampleTeardown.event("DeleteValidationRecordsFunction");
-        assumeTrue(event.isPresent(), "events/ is not next to functions/");
-        TeardownState state = ExampleTeardown.state(event.get());
+        byte[] event = TeardownExample.sampleEvent("DeleteValidationRecordsFunction");
+        TeardownState state = TeardownExample.state(event);
         FakeRoute53 zone = new FakeRoute53(Names.zoneId(state.scope().zone().id()));
         for (ValidationRecord record : state.certificates().validationRecords()) {
             zone.put(ResourceRecordSet.builder().name(record.name()).type(RRType.CNAME).ttl(300L)
@@ -29,7 +26,7 @@ class DeleteValidationRecordsHandlerTest {
         DeleteValidationRecordsHandler handler =
                 new DeleteValidationRecordsHandler(new ValidationRecordRemover(acm.clients, zone, Runnable::run));
 
-        Removal result = ExampleTeardown.invoke(handler, event.get(), Removal.class);
+        Removal result = TeardownExample.invoke(handler, event, Removal.class);
 
         assertThat(result.deleted()).containsExactlyElementsOf(state.certificates().validationRecords().stream()
                 .map(r -> r.name() + " CNAME").toList());

@@ -24,7 +24,7 @@ class OriginDomainRemoverTest {
     }
 
     private Removal remove() {
-        return apiGateway.remover.remove(INPUT, ExampleTeardown.scope());
+        return apiGateway.remover.remove(INPUT, TeardownExample.scope());
     }
 
     @Test

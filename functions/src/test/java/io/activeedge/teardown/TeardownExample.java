@@ -36,6 +36,7 @@ final class TeardownExample {
     static final String DISTRIBUTION_DOMAIN = ExampleState.DISTRIBUTION_DOMAIN;
     static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
     static final Run RUN = new Run("teardown-run", STARTED);
+    static final List<String> REGIONS = List.of("us-east-1", "us-west-2");
 
     private TeardownExample() {
     }
@@ -63,9 +64,14 @@ final class TeardownExample {
         return ExampleState.zone();
     }
 
+    /** What FindApplication finds for the example: its zone and its two Regions. */
+    static TeardownScope scope() {
+        return new TeardownScope(zone(), REGIONS);
+    }
+
     /** The state after FindApplication found the zone (null: no zone). */
     static TeardownState state(AppSpec input, HostedZone zone) {
-        return new TeardownState(input, RUN, new TeardownScope(zone, List.of("us-east-1", "us-west-2")), null, null,
+        return new TeardownState(input, RUN, new TeardownScope(zone, REGIONS), null, null,
                 null, null, null, null, null, null, null);
     }
 
@@ -88,13 +94,26 @@ final class TeardownExample {
                 ExampleState.regionState(input, region, "provision-run"), ExampleState.target(region)));
     }
 
-    /** Runs a handler on the function's sample event; skipped where events/ is not next to the module. */
-    static <O> O onSampleEvent(JsonHandler<TeardownState, O> handler, String function, Class<O> type) throws IOException {
+    /** The function's sample event; the test is skipped where events/ is not next to the module. */
+    static byte[] sampleEvent(String function) throws IOException {
         Optional<Path> event = SdkMocks.event(function);
         assumeTrue(event.isPresent(), "events/ is outside the functions module");
-        try (InputStream in = Files.newInputStream(event.get())) {
-            return run(handler, in, type);
-        }
+        return Files.readAllBytes(event.get());
+    }
+
+    /** Runs a handler on the function's sample event; skipped where events/ is not next to the module. */
+    static <O> O onSampleEvent(JsonHandler<TeardownState, O> handler, String function, Class<O> type) throws IOException {
+        return invoke(handler, sampleEvent(function), type);
+    }
+
+    /** The state a sample event holds. */
+    static TeardownState state(byte[] event) throws IOException {
+        return Json.MAPPER.readValue(event, TeardownState.class);
+    }
+
+    /** Runs a handler as Lambda does, on {@code event} as it is. */
+    static <O> O invoke(JsonHandler<TeardownState, O> handler, byte[] event, Class<O> type) throws IOException {
+        return run(handler, new ByteArrayInputStream(event), type);
     }
 
     /** Runs a handler as Lambda does: the state as JSON in, the result as JSON out. */

@@ -63,7 +63,7 @@ class ValidationRecordRemoverTest {
     }
 
     private Removal remove() {
-        return remover.remove(ExampleTeardown.scope(), DELETED);
+        return remover.remove(TeardownExample.scope(), DELETED);
     }
 
     private static AwsServiceException acmError(int status, String code) {
@@ -174,7 +174,7 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_noZone_nothingToDo() {
-        Removal result = remover.remove(new TeardownScope(null, ExampleTeardown.REGIONS), DELETED);
+        Removal result = remover.remove(new TeardownScope(null, TeardownExample.REGIONS), DELETED);
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
         assertThat(zone.records).hasSize(4);
@@ -182,7 +182,7 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_noCertificatesFound_nothingToDo() {
-        Removal result = remover.remove(ExampleTeardown.scope(),
+        Removal result = remover.remove(TeardownExample.scope(),
                 new CertificateRemoval(List.of(), List.of(), List.of(), List.of(), true));
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
@@ -196,7 +196,7 @@ class ValidationRecordRemoverTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Removal result = new ValidationRecordRemover(acm.clients, zone, pool)
-                    .remove(ExampleTeardown.scope(), DELETED);
+                    .remove(TeardownExample.scope(), DELETED);
 
             assertThat(result.kept()).containsExactly(name("www.example.com") + " CNAME (still needed by " + users + ")");
             assertThat(result.deleted()).hasSize(2);

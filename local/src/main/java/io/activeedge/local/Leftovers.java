@@ -2,6 +2,7 @@ package io.activeedge.local;
 
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Tags;
+import io.activeedge.routing.HealthCheckSearch;
 import io.activeedge.routing.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +20,9 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
-import software.amazon.awssdk.services.route53.model.ResourceTagSet;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
@@ -33,9 +32,6 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * After a teardown the list is empty. Read from the account's own APIs, independently of the workflow.
  */
 final class Leftovers {
-    /** Route 53: resource ids per ListTagsForResources call. */
-    private static final int TAGS_BATCH = 10;
-
     private final Route53Client route53;
     private final CloudFrontClient cloudFront;
     private final Function<String, AcmClient> acm;
@@ -110,21 +106,11 @@ final class Leftovers {
         }
     }
 
+    /** Every check of the account, whatever its CallerReference: the tags alone say whose it is. */
     private void healthChecks(String app, TreeSet<String> left) {
-        List<String> ids = new ArrayList<>();
-        for (HealthCheck check : route53.listHealthChecksPaginator(r -> { }).healthChecks()) {
-            ids.add(check.id());
-        }
-        for (int i = 0; i < ids.size(); i += TAGS_BATCH) {
-            List<String> batch = ids.subList(i, Math.min(ids.size(), i + TAGS_BATCH));
-            for (ResourceTagSet set : route53.listTagsForResources(r -> r.resourceType(TagResourceType.HEALTHCHECK)
-                    .resourceIds(batch)).resourceTagSets()) {
-                Map<String, String> tags = new HashMap<>();
-                set.tags().forEach(t -> tags.put(t.key(), t.value()));
-                if (app.equals(tags.get(Tags.APP))) {
-                    left.add("health check " + set.resourceId() + " (" + tags.get(Tags.REGION) + " "
-                            + tags.get(Tags.ROLE) + ")");
-                }
+        for (HealthCheckSearch.Tagged check : new HealthCheckSearch(route53).find(reference -> true)) {
+            if (app.equals(check.tags().get(Tags.APP))) {
+                left.add("health check " + check.id() + " (" + check.region() + " " + check.role() + ")");
             }
         }
     }
