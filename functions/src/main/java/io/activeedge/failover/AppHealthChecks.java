@@ -56,27 +56,50 @@ final class AppHealthChecks {
     }
 
     private Map<String, RegionChecks> find(String app) {
-        Map<String, Map<String, List<String>>> idsByRegionAndRole = new TreeMap<>();
+        Map<String, Map<String, List<HealthCheckSearch.Tagged>>> byRegionAndRole = new TreeMap<>();
         for (HealthCheckSearch.Tagged check : search.ofApp(app)) {
             if (check.region() == null || check.role() == null) {
                 continue;
             }
-            idsByRegionAndRole.computeIfAbsent(check.region(), r -> new HashMap<>())
-                    .computeIfAbsent(check.role(), r -> new ArrayList<>()).add(check.id());
+            byRegionAndRole.computeIfAbsent(check.region(), r -> new HashMap<>())
+                    .computeIfAbsent(check.role(), r -> new ArrayList<>()).add(check);
         }
 
         Map<String, RegionChecks> regions = new TreeMap<>();
-        idsByRegionAndRole.forEach((region, roles) -> regions.put(region, new RegionChecks(region,
-                single(app, region, Tags.ROLE_ENDPOINT_CHECK, roles),
-                single(app, region, Tags.ROLE_SWITCH_CHECK, roles),
-                single(app, region, Tags.ROLE_GATE_CHECK, roles))));
+        byRegionAndRole.forEach((region, roles) -> {
+            String gateId = single(app, region, Tags.ROLE_GATE_CHECK, roles);
+            regions.put(region, new RegionChecks(region,
+                    single(app, region, Tags.ROLE_ENDPOINT_CHECK, roles),
+                    switchOf(app, region, roles, gateId),
+                    gateId));
+        });
         LOG.info("health checks found app={} regions={}", app, regions.keySet());
         return Collections.unmodifiableMap(regions);
     }
 
+    /**
+     * The switch the gate monitors. While provisioning replaces an old calculated switch with a disabled one,
+     * a Region has both for a moment; the gate's children tell which one counts.
+     */
+    private static String switchOf(String app, String region, Map<String, List<HealthCheckSearch.Tagged>> roles,
+            String gateId) {
+        List<HealthCheckSearch.Tagged> switches = roles.getOrDefault(Tags.ROLE_SWITCH_CHECK, List.of());
+        if (switches.size() > 1 && gateId != null) {
+            List<String> children = roles.get(Tags.ROLE_GATE_CHECK).get(0).check().healthCheckConfig()
+                    .childHealthChecks();
+            List<HealthCheckSearch.Tagged> monitored = switches.stream()
+                    .filter(s -> children != null && children.contains(s.id())).toList();
+            if (monitored.size() == 1) {
+                return monitored.get(0).id();
+            }
+        }
+        return single(app, region, Tags.ROLE_SWITCH_CHECK, roles);
+    }
+
     /** Two checks of one role leave it unknown which one the latency record uses: neither is trusted. */
-    private static String single(String app, String region, String role, Map<String, List<String>> roles) {
-        List<String> ids = roles.getOrDefault(role, List.of());
+    private static String single(String app, String region, String role,
+            Map<String, List<HealthCheckSearch.Tagged>> roles) {
+        List<String> ids = roles.getOrDefault(role, List.of()).stream().map(HealthCheckSearch.Tagged::id).toList();
         if (ids.size() > 1) {
             LOG.warn("health checks ambiguous app={} region={} role={} ids={} action=treat-region-as-not-serving"
                     + " fix=delete-the-checks-no-latency-record-uses", app, region, role, ids);

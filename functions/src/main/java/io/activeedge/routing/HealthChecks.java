@@ -25,24 +25,36 @@ import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceReques
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
+import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 
 /**
  * The three health checks of one Region (DESIGN.md, "a safe switch"): the endpoint check probes the Region's
- * own origin, the switch is always healthy unless inverted (drained), and the gate is healthy only when both
- * are. Checks are found by tags; only the missing ones are created. The switch's Inverted flag belongs to the
- * failover function and is never changed here, so a drained Region stays drained when provisioning runs again.
+ * own origin; the switch is a disabled check, healthy unless inverted (drained); the gate is a calculated check
+ * over both, healthy only when both are. Checks are found by tags; only the missing ones are created. The
+ * switch's Inverted flag belongs to the failover function and is never changed here, so a drained Region stays
+ * drained when provisioning runs again.
+ *
+ * <p>Earlier versions made the switch a calculated check with no children. Route 53 does not let a calculated
+ * check monitor another calculated check, so such a Region is converged: a new switch is created in the old
+ * one's state (drained or serving), the gate is pointed at it, and the old switch is deleted.
  */
 public final class HealthChecks {
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecks.class);
     /** Route 53 limit on the CallerReference length. */
     static final int MAX_CALLER_REFERENCE = 64;
-    static final int GATE_THRESHOLD = 2;
-    static final int SWITCH_THRESHOLD = 0;
+    /** The switch probes nothing (it is disabled), but a TCP check must name a port (HealthCheckConfig.Port). */
+    static final int SWITCH_PORT = 443;
+    /** The standard interval and Route 53's default threshold: a disabled check has no optional features to pay for. */
+    static final int SWITCH_REQUEST_INTERVAL = 30;
+    static final int SWITCH_FAILURE_THRESHOLD = 3;
     /** Route 53 shows this tag as the check's name in the console. */
     static final String NAME_TAG = "Name";
+
+    /** Tags the failover function keeps on a switch (FailoverTags; not imported: routing does not depend on failover). */
+    static final Set<String> CARRIED_TAGS = Set.of("active-edge:changed-at", "active-edge:changed-by");
 
     private static final Map<String, String> SHORT_ROLE = Map.of(
             Tags.ROLE_ENDPOINT_CHECK, "endpoint",
@@ -61,45 +73,85 @@ public final class HealthChecks {
         AppSpec input = state.input();
         String app = input.app();
         String region = state.region().region();
-        Map<String, HealthCheck> found = findOwned(app, region);
+        Owned found = findOwned(app, region);
         List<String> created = new ArrayList<>();
 
         HealthCheckConfig endpointConfig = endpointConfig(state.target(), input.healthCheck());
-        HealthCheck endpoint = found.get(Tags.ROLE_ENDPOINT_CHECK);
+        HealthCheck endpoint = found.endpoint();
         String endpointId;
         if (endpoint == null) {
-            endpointId = create(state, Tags.ROLE_ENDPOINT_CHECK, endpointConfig);
+            endpointId = create(state, Tags.ROLE_ENDPOINT_CHECK, endpointConfig).id();
             created.add(Tags.ROLE_ENDPOINT_CHECK);
         } else {
             endpointId = endpoint.id();
             convergeEndpoint(region, endpoint, endpointConfig);
         }
 
-        HealthCheck switchCheck = found.get(Tags.ROLE_SWITCH_CHECK);
-        String switchId;
+        HealthCheck switchCheck = found.switchCheck();
+        HealthCheck legacy = found.legacySwitch();
+        HealthCheck switchNow;
         if (switchCheck == null) {
-            switchId = create(state, Tags.ROLE_SWITCH_CHECK, HealthCheckConfig.builder()
-                    .type(HealthCheckType.CALCULATED).healthThreshold(SWITCH_THRESHOLD).build());
+            boolean drained = legacy != null && isInverted(legacy);
+            switchNow = create(state, Tags.ROLE_SWITCH_CHECK, switchConfig(state.target(), drained));
             created.add(Tags.ROLE_SWITCH_CHECK);
+            if (legacy != null) {
+                copyFailoverTags(legacy.id(), switchNow.id());
+                LOG.info("switch converted region={} from={} to={} drained={} reason=a-calculated-check-cannot-monitor"
+                        + "-a-calculated-check", region, legacy.id(), switchNow.id(), drained);
+            }
         } else {
-            switchId = switchCheck.id();
-            LOG.info("health check found region={} role={} id={} inverted={} action=none reason=switch-belongs-to-failover",
-                    region, Tags.ROLE_SWITCH_CHECK, switchId,
-                    Boolean.TRUE.equals(switchCheck.healthCheckConfig().inverted()));
+            // A conversion cut short: while the gate still monitors the old switch, the old switch's state counts.
+            Boolean inherited = legacy != null && monitors(found.gate(), legacy.id()) ? isInverted(legacy) : null;
+            switchNow = convergeSwitch(region, switchCheck, inherited);
         }
+        String switchId = switchNow.id();
 
-        HealthCheckConfig gateConfig = HealthCheckConfig.builder().type(HealthCheckType.CALCULATED)
-                .childHealthChecks(endpointId, switchId).healthThreshold(GATE_THRESHOLD).build();
-        HealthCheck gate = found.get(Tags.ROLE_GATE_CHECK);
+        HealthCheckConfig gateConfig = gateConfig(List.of(endpointId, switchId));
+        HealthCheck gate = found.gate();
         String gateId;
         if (gate == null) {
-            gateId = create(state, Tags.ROLE_GATE_CHECK, gateConfig);
+            gateId = create(state, Tags.ROLE_GATE_CHECK, gateConfig).id();
             created.add(Tags.ROLE_GATE_CHECK);
         } else {
             gateId = gate.id();
             convergeGate(region, gate, gateConfig);
         }
+        if (legacy != null) {
+            retire(region, legacy.id(), switchNow);
+        }
         return new RegionHealthChecks(region, endpointId, switchId, gateId, List.copyOf(created));
+    }
+
+    /**
+     * The switch: a disabled TCP check on the Region's own health-check domain. It never probes; Route 53 counts
+     * it healthy, and inverted it counts unhealthy, which takes the gate and so the Region out of DNS answers.
+     */
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html (Disabled): "After you
+    // disable a health check, Route 53 considers the status of the health check to always be healthy. [...] If you
+    // want to stop routing traffic to a resource, change the value of Inverted."
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html (Type TCP): needs Port and
+    // IPAddress or FullyQualifiedDomainName; RequestInterval 10 or 30; FailureThreshold 1 to 10.
+    static HealthCheckConfig switchConfig(OriginTarget target, boolean drained) {
+        return HealthCheckConfig.builder()
+                .type(HealthCheckType.TCP)
+                .fullyQualifiedDomainName(Names.bare(target.healthCheckDomain()))
+                .port(SWITCH_PORT)
+                .requestInterval(SWITCH_REQUEST_INTERVAL)
+                .failureThreshold(SWITCH_FAILURE_THRESHOLD)
+                .disabled(true)
+                .inverted(drained)
+                .build();
+    }
+
+    /** The gate: healthy only when every child is (HealthThreshold = number of children). */
+    // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html ("Health checks
+    // to monitor"): "You can't configure a calculated health check to monitor the health of other calculated
+    // health checks." Every child here (endpoint, switch) is a non-calculated check.
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html (HealthThreshold): the
+    // number of child checks that must be healthy for the calculated check to be healthy.
+    static HealthCheckConfig gateConfig(List<String> children) {
+        return HealthCheckConfig.builder().type(HealthCheckType.CALCULATED)
+                .childHealthChecks(children).healthThreshold(children.size()).build();
     }
 
     static HealthCheckConfig endpointConfig(OriginTarget target, HealthCheckSpec spec) {
@@ -114,34 +166,56 @@ public final class HealthChecks {
                 .build();
     }
 
-    /** This Region's checks by role: a CallerReference pre-filter, then the tags decide. */
-    private Map<String, HealthCheck> findOwned(String app, String region) {
-        String prefix = callerReferencePrefix(app, region);
-        List<HealthCheckSearch.Tagged> candidates = search.find(reference -> reference.startsWith(prefix));
-        Map<String, HealthCheck> owned = new HashMap<>();
-        for (String role : SHORT_ROLE.keySet()) {
-            List<HealthCheck> matches = candidates.stream()
-                    .filter(c -> Tags.matches(c.tags(), app, region, role))
-                    .map(HealthCheckSearch.Tagged::check)
-                    .toList();
-            if (matches.size() > 1) {
-                throw new ResourceConflictException("There are " + matches.size() + " " + role + " health checks of app "
-                        + app + " in " + region + " (" + matches.stream().map(HealthCheck::id).toList()
-                        + "); delete the ones no latency record uses, then run again");
-            }
-            if (matches.size() == 1) {
-                owned.put(role, matches.get(0));
-            }
-        }
-        return owned;
+    /**
+     * This Region's checks by role. {@code legacySwitch} is a switch of the earlier, calculated kind: while a
+     * Region is converted, it has one of each kind.
+     */
+    private record Owned(HealthCheck endpoint, HealthCheck switchCheck, HealthCheck legacySwitch, HealthCheck gate) {
     }
 
-    private String create(RegionState state, String role, HealthCheckConfig config) {
+    /** This Region's checks by role: a CallerReference pre-filter, then the tags decide. */
+    private Owned findOwned(String app, String region) {
+        String prefix = callerReferencePrefix(app, region);
+        List<HealthCheckSearch.Tagged> candidates = search.find(reference -> reference.startsWith(prefix));
+        Map<String, List<HealthCheck>> byRole = new HashMap<>();
+        for (String role : SHORT_ROLE.keySet()) {
+            byRole.put(role, candidates.stream()
+                    .filter(c -> Tags.matches(c.tags(), app, region, role))
+                    .map(HealthCheckSearch.Tagged::check)
+                    .toList());
+        }
+        List<HealthCheck> switches = byRole.get(Tags.ROLE_SWITCH_CHECK);
+        return new Owned(
+                single(app, region, Tags.ROLE_ENDPOINT_CHECK, byRole.get(Tags.ROLE_ENDPOINT_CHECK)),
+                single(app, region, Tags.ROLE_SWITCH_CHECK, switches.stream().filter(c -> !isCalculated(c)).toList()),
+                single(app, region, Tags.ROLE_SWITCH_CHECK, switches.stream().filter(HealthChecks::isCalculated).toList()),
+                single(app, region, Tags.ROLE_GATE_CHECK, byRole.get(Tags.ROLE_GATE_CHECK)));
+    }
+
+    private static HealthCheck single(String app, String region, String role, List<HealthCheck> matches) {
+        if (matches.size() > 1) {
+            throw new ResourceConflictException("There are " + matches.size() + " " + role + " health checks of app "
+                    + app + " in " + region + " (" + matches.stream().map(HealthCheck::id).toList()
+                    + "); delete the ones no latency record uses, then run again");
+        }
+        return matches.isEmpty() ? null : matches.get(0);
+    }
+
+    static boolean isCalculated(HealthCheck check) {
+        return check.healthCheckConfig() != null && check.healthCheckConfig().type() == HealthCheckType.CALCULATED;
+    }
+
+    private static boolean isInverted(HealthCheck check) {
+        return Boolean.TRUE.equals(check.healthCheckConfig().inverted());
+    }
+
+    private HealthCheck create(RegionState state, String role, HealthCheckConfig config) {
         AppSpec input = state.input();
         String region = state.region().region();
         String reference = callerReference(input.app(), region, role, state.run().id());
-        String id = route53.createHealthCheck(r -> r.callerReference(reference).healthCheckConfig(config))
-                .healthCheck().id();
+        HealthCheck check = route53.createHealthCheck(r -> r.callerReference(reference).healthCheckConfig(config))
+                .healthCheck();
+        String id = check.id();
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(NAME_TAG, input.app() + " " + region + " " + SHORT_ROLE.get(role));
         tags.putAll(Tags.of(input.tags(), input.app(), region, role));
@@ -150,7 +224,7 @@ public final class HealthChecks {
                 .addTags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
                 .build());
         LOG.info("health check created region={} role={} id={} callerReference={}", region, role, id, reference);
-        return id;
+        return check;
     }
 
     private void convergeEndpoint(String region, HealthCheck found, HealthCheckConfig wanted) {
@@ -188,6 +262,77 @@ public final class HealthChecks {
                 region, Tags.ROLE_ENDPOINT_CHECK, found.id(),
                 current.fullyQualifiedDomainName(), current.resourcePath(), current.port(), current.failureThreshold(),
                 wanted.fullyQualifiedDomainName(), wanted.resourcePath(), wanted.port(), wanted.failureThreshold());
+    }
+
+    /**
+     * A switch someone enabled would start probing: it is disabled again. Its Inverted flag stays as it is, unless
+     * {@code inherited} carries the state of the old switch the gate still monitors. Returns the switch as it now is.
+     */
+    private HealthCheck convergeSwitch(String region, HealthCheck found, Boolean inherited) {
+        boolean enabled = !Boolean.TRUE.equals(found.healthCheckConfig().disabled());
+        boolean inherit = inherited != null && inherited != isInverted(found);
+        if (!enabled && !inherit) {
+            LOG.info("health check found region={} role={} id={} inverted={} action=none reason=switch-belongs-to-failover",
+                    region, Tags.ROLE_SWITCH_CHECK, found.id(), isInverted(found));
+            return found;
+        }
+        UpdateHealthCheckRequest.Builder update = UpdateHealthCheckRequest.builder()
+                .healthCheckId(found.id()).healthCheckVersion(found.healthCheckVersion()).disabled(true);
+        if (inherit) {
+            update.inverted(inherited);
+        }
+        HealthCheck updated = route53.updateHealthCheck(update.build()).healthCheck();
+        LOG.info("health check updated region={} role={} id={} disabled=true inverted={} reason={}",
+                region, Tags.ROLE_SWITCH_CHECK, found.id(), isInverted(updated),
+                inherit ? "takes-the-state-of-the-switch-it-replaces" : "a-switch-never-probes");
+        return updated;
+    }
+
+    private static boolean monitors(HealthCheck gate, String childId) {
+        return gate != null && gate.healthCheckConfig().hasChildHealthChecks()
+                && gate.healthCheckConfig().childHealthChecks().contains(childId);
+    }
+
+    /**
+     * Deletes the calculated switch the gate no longer monitors. Should the failover function have drained or
+     * restored it while the new switch was being made, and nobody has changed the new one since, the new switch
+     * takes that state first.
+     */
+    private void retire(String region, String legacyId, HealthCheck switchNow) {
+        HealthCheck legacy;
+        try {
+            legacy = route53.getHealthCheck(r -> r.healthCheckId(legacyId)).healthCheck();
+        } catch (NoSuchHealthCheckException e) {
+            return;
+        }
+        String switchId = switchNow.id();
+        HealthCheck current = route53.getHealthCheck(r -> r.healthCheckId(switchId)).healthCheck();
+        if (isInverted(legacy) != isInverted(current)
+                && Objects.equals(switchNow.healthCheckVersion(), current.healthCheckVersion())) {
+            route53.updateHealthCheck(UpdateHealthCheckRequest.builder().healthCheckId(switchId)
+                    .healthCheckVersion(current.healthCheckVersion()).inverted(isInverted(legacy)).build());
+            copyFailoverTags(legacyId, switchId);
+            LOG.info("switch state carried over region={} from={} to={} drained={}", region, legacyId, switchId,
+                    isInverted(legacy));
+        }
+        try {
+            route53.deleteHealthCheck(r -> r.healthCheckId(legacyId));
+        } catch (NoSuchHealthCheckException e) {
+            // Deleted meanwhile: nothing left to do.
+        }
+        LOG.info("health check deleted region={} role={} id={} reason=replaced-by-disabled-switch switch={}",
+                region, Tags.ROLE_SWITCH_CHECK, legacyId, switchId);
+    }
+
+    /** The failover tags (the last alarm state applied) follow the switch to its replacement. */
+    private void copyFailoverTags(String fromId, String toId) {
+        List<Tag> carried = route53.listTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK)
+                        .resourceId(fromId)).resourceTagSet().tags().stream()
+                .filter(t -> CARRIED_TAGS.contains(t.key())).toList();
+        if (!carried.isEmpty()) {
+            route53.changeTagsForResource(ChangeTagsForResourceRequest.builder()
+                    .resourceType(TagResourceType.HEALTHCHECK).resourceId(toId).addTags(carried).build());
+        }
     }
 
     private void convergeGate(String region, HealthCheck found, HealthCheckConfig wanted) {

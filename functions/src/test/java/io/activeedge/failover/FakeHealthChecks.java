@@ -66,13 +66,26 @@ final class FakeHealthChecks implements Route53Client {
                 .type(HealthCheckType.HTTPS).fullyQualifiedDomainName("api-" + region + ".example.com")
                 .resourcePath("/health").port(443).build(), app, region, Tags.ROLE_ENDPOINT_CHECK);
         String switchId = add("ae/" + app + "/" + region + "/switch/0a1b2c3d", HealthCheckConfig.builder()
-                .type(HealthCheckType.CALCULATED).healthThreshold(0).inverted(false).build(),
+                .type(HealthCheckType.TCP).fullyQualifiedDomainName("api-" + region + ".example.com").port(443)
+                .requestInterval(30).failureThreshold(3).disabled(true).inverted(false).build(),
                 app, region, Tags.ROLE_SWITCH_CHECK);
         String gate = add("ae/" + app + "/" + region + "/gate/0a1b2c3d", HealthCheckConfig.builder()
                 .type(HealthCheckType.CALCULATED).childHealthChecks(endpoint, switchId).healthThreshold(2).build(),
                 app, region, Tags.ROLE_GATE_CHECK);
         statuses.put(endpoint, List.of(SUCCESS, SUCCESS, SUCCESS));
         return new RegionIds(region, endpoint, switchId, gate);
+    }
+
+    /**
+     * A switch of the kind earlier versions made (calculated, no children) beside the Region's switch, with the
+     * gate monitoring it: a Region halfway through provisioning's conversion.
+     */
+    String addOldSwitchMonitoredByGate(String app, String region, RegionIds ids) {
+        String old = add("ae/" + app + "/" + region + "/switch/00000000", HealthCheckConfig.builder()
+                .type(HealthCheckType.CALCULATED).healthThreshold(0).inverted(false).build(),
+                app, region, Tags.ROLE_SWITCH_CHECK);
+        edit(ids.gateId(), c -> c.childHealthChecks(ids.endpointId(), old));
+        return old;
     }
 
     /** A check that belongs to no one active-edge knows. */

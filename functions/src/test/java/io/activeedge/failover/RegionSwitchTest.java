@@ -56,6 +56,21 @@ class RegionSwitchTest {
     }
 
     @Test
+    void apply_alarmWhileRegionHasOldAndNewSwitch_drainsTheSwitchTheGateMonitors() {
+        Shop shop = new Shop(EAST, WEST);
+        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        String old = shop.route53.addOldSwitchMonitoredByGate("shop", EAST, east);
+        shop.cloudWatch(EAST).tags.get(shop.cloudWatch(EAST).arn(Shop.alarm(EAST))).remove(FailoverTags.SWITCH);
+
+        FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        assertThat(decision.action()).isEqualTo(DRAINED.name());
+        assertThat(decision.switchId()).isEqualTo(old);
+        assertThat(shop.route53.inverted(old)).isTrue();
+        assertThat(shop.route53.inverted(east.switchId())).isFalse();
+    }
+
+    @Test
     void apply_okAfterAlarm_restoresRegion() {
         Shop shop = new Shop(EAST, WEST);
         RegionSwitch regionSwitch = shop.regionSwitch();

@@ -28,9 +28,12 @@ import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.DeleteHealthCheckResponse;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckResponse;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
+import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
@@ -150,10 +153,21 @@ public final class FakeRoute53 implements Route53Client {
     // ---- health checks
 
     @Override
+    public GetHealthCheckResponse getHealthCheck(GetHealthCheckRequest request) {
+        HealthCheck check = checks.get(request.healthCheckId());
+        if (check == null) {
+            throw NoSuchHealthCheckException.builder()
+                    .message("No health check exists with the specified ID " + request.healthCheckId()).build();
+        }
+        return GetHealthCheckResponse.builder().healthCheck(check).build();
+    }
+
+    @Override
     public CreateHealthCheckResponse createHealthCheck(CreateHealthCheckRequest request) {
         if (request.callerReference().length() > 64) {
             throw InvalidInputException.builder().message("CallerReference longer than 64").build();
         }
+        refuseCalculatedChildren(request.healthCheckConfig().childHealthChecks());
         HealthCheckConfig previous = byReference.get(request.callerReference());
         if (previous != null) {
             if (!previous.equals(request.healthCheckConfig())) {
@@ -231,8 +245,14 @@ public final class FakeRoute53 implements Route53Client {
         if (request.healthCheckVersion() != null && !request.healthCheckVersion().equals(check.healthCheckVersion())) {
             throw HealthCheckVersionMismatchException.builder().message("version " + check.healthCheckVersion()).build();
         }
+        if (request.hasChildHealthChecks()) {
+            refuseCalculatedChildren(request.childHealthChecks());
+        }
         updates.add(request);
         HealthCheckConfig.Builder config = check.healthCheckConfig().toBuilder();
+        if (request.disabled() != null) {
+            config.disabled(request.disabled());
+        }
         if (request.fullyQualifiedDomainName() != null) {
             config.fullyQualifiedDomainName(request.fullyQualifiedDomainName());
         }
@@ -261,6 +281,20 @@ public final class FakeRoute53 implements Route53Client {
                 .healthCheckVersion(check.healthCheckVersion() + 1).build();
         checks.put(updated.id(), updated);
         return UpdateHealthCheckResponse.builder().healthCheck(updated).build();
+    }
+
+    /**
+     * Route 53 refuses a calculated check among the children of a calculated check (Developer Guide, "Values that
+     * you specify when you create or update health checks", Health checks to monitor).
+     */
+    private void refuseCalculatedChildren(List<String> children) {
+        for (String child : children == null ? List.<String>of() : children) {
+            HealthCheck check = checks.get(child);
+            if (check != null && check.healthCheckConfig().type() == HealthCheckType.CALCULATED) {
+                throw InvalidInputException.builder().message("A calculated health check can't monitor the"
+                        + " calculated health check " + child).build();
+            }
+        }
     }
 
     /** Changes a check the way someone else would (the console, the failover function). */

@@ -43,10 +43,21 @@ class HealthChecksTest {
         assertEquals(3, endpoint.failureThreshold());
         assertTrue(endpoint.enableSNI());
         HealthCheckConfig switchCheck = route53.config(checks.switchId());
-        assertEquals(HealthCheckType.CALCULATED, switchCheck.type());
-        assertEquals(0, switchCheck.healthThreshold());
-        assertTrue(switchCheck.childHealthChecks().isEmpty());
+        assertEquals(HealthCheckType.TCP, switchCheck.type());
+        assertTrue(switchCheck.disabled(), "the switch never probes");
+        assertEquals("a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", switchCheck.fullyQualifiedDomainName());
+        assertEquals(443, switchCheck.port());
+        assertEquals(30, switchCheck.requestInterval());
         assertFalse(Boolean.TRUE.equals(switchCheck.inverted()));
+    }
+
+    @Test
+    void ensure_firstRun_noCalculatedCheckMonitorsACalculatedCheck() {
+        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-1"));
+
+        for (String child : route53.config(checks.gateId()).childHealthChecks()) {
+            assertNotEquals(HealthCheckType.CALCULATED, route53.config(child).type(), child);
+        }
     }
 
     @Test
@@ -183,16 +194,101 @@ class HealthChecksTest {
 
     @Test
     void ensure_twoSwitchesTaggedForTheRegion_throwsResourceConflict() {
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionState state = state("us-east-1", "run-1");
+        RegionHealthChecks first = healthChecks.ensure(state);
         String copy = route53.createHealthCheck(CreateHealthCheckRequest.builder()
                 .callerReference(HealthChecks.callerReference("shop", "us-east-1", Tags.ROLE_SWITCH_CHECK, "other"))
-                .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(0)).build()).healthCheck().id();
+                .healthCheckConfig(HealthChecks.switchConfig(state.target(), false)).build()).healthCheck().id();
         route53.tags.put(copy, Tags.of(null, "shop", "us-east-1", Tags.ROLE_SWITCH_CHECK));
 
         ResourceConflictException e = assertThrows(ResourceConflictException.class,
                 () -> healthChecks.ensure(state("us-east-1", "run-2")));
 
         assertTrue(e.getMessage().contains(first.switchId()) && e.getMessage().contains(copy), e.getMessage());
+    }
+
+    @Test
+    void ensure_switchEnabledBySomeone_isDisabledAgainAndKeepsItsState() {
+        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        route53.edit(first.switchId(), c -> c.disabled(false).inverted(true));
+
+        healthChecks.ensure(state("us-east-1", "run-2"));
+
+        assertTrue(route53.config(first.switchId()).disabled());
+        assertTrue(route53.config(first.switchId()).inverted(), "still drained");
+    }
+
+    @Test
+    void ensure_regionWithOldCalculatedSwitch_convertsKeepingItDrained() {
+        String oldSwitch = provisionedTheOldWay("us-east-1", true);
+        route53.tags.get(oldSwitch).put("active-edge:changed-at", "2026-01-01T00:00:00Z");
+
+        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-2"));
+
+        assertNotEquals(oldSwitch, checks.switchId());
+        assertFalse(route53.checks.containsKey(oldSwitch), "the old calculated switch is deleted");
+        HealthCheckConfig newSwitch = route53.config(checks.switchId());
+        assertEquals(HealthCheckType.TCP, newSwitch.type());
+        assertTrue(newSwitch.disabled());
+        assertTrue(newSwitch.inverted(), "the Region stays drained");
+        assertEquals("2026-01-01T00:00:00Z", route53.tags.get(checks.switchId()).get("active-edge:changed-at"));
+        HealthCheckConfig gate = route53.config(checks.gateId());
+        assertEquals(Set.of(checks.endpointId(), checks.switchId()), Set.copyOf(gate.childHealthChecks()));
+        assertEquals(2, gate.healthThreshold());
+        assertEquals(List.of(Tags.ROLE_SWITCH_CHECK), checks.created());
+        assertEquals(3, route53.checks.size());
+    }
+
+    @Test
+    void ensure_regionWithOldServingSwitch_convertsKeepingItServing() {
+        String oldSwitch = provisionedTheOldWay("us-east-1", false);
+
+        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-2"));
+
+        assertFalse(route53.checks.containsKey(oldSwitch));
+        assertFalse(Boolean.TRUE.equals(route53.config(checks.switchId()).inverted()));
+    }
+
+    @Test
+    void ensure_conversionCutShortWhileGateStillMonitorsOldSwitch_takesOldSwitchState() {
+        String oldSwitch = provisionedTheOldWay("us-east-1", false);
+        RegionState state = state("us-east-1", "run-2");
+        String halfMade = route53.createHealthCheck(CreateHealthCheckRequest.builder()
+                .callerReference(HealthChecks.callerReference("shop", "us-east-1", Tags.ROLE_SWITCH_CHECK, "run-2"))
+                .healthCheckConfig(HealthChecks.switchConfig(state.target(), false)).build()).healthCheck().id();
+        route53.tags.put(halfMade, Tags.of(null, "shop", "us-east-1", Tags.ROLE_SWITCH_CHECK));
+        route53.edit(oldSwitch, c -> c.inverted(true)); // the failover function drained the Region meanwhile
+
+        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-3"));
+
+        assertEquals(halfMade, checks.switchId());
+        assertTrue(route53.config(halfMade).inverted(), "the drain applied to the old switch is kept");
+        assertFalse(route53.checks.containsKey(oldSwitch));
+        assertEquals(Set.of(checks.endpointId(), halfMade), Set.copyOf(route53.config(checks.gateId()).childHealthChecks()));
+    }
+
+    /**
+     * A Region as earlier versions left it: a calculated switch with no children, and a gate over it. Route 53
+     * refuses to create that gate (a calculated check cannot monitor one), so the fake is edited directly.
+     */
+    private String provisionedTheOldWay(String region, boolean drained) {
+        RegionHealthChecks made = healthChecks.ensure(state(region, "run-1"));
+        String oldSwitch = route53.createHealthCheck(CreateHealthCheckRequest.builder()
+                .callerReference(HealthChecks.callerReference("shop", region, Tags.ROLE_SWITCH_CHECK, "old"))
+                .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(0).inverted(drained))
+                .build()).healthCheck().id();
+        route53.tags.put(oldSwitch, Tags.of(null, "shop", region, Tags.ROLE_SWITCH_CHECK));
+        route53.edit(made.gateId(), c -> c.childHealthChecks(made.endpointId(), oldSwitch));
+        route53.checks.remove(made.switchId());
+        route53.tags.remove(made.switchId());
+        route53.updates.clear();
+        return oldSwitch;
+    }
+
+    @Test
+    void carriedTags_areTheFailoverFunctionsSwitchTags() {
+        assertEquals(Set.of(io.activeedge.failover.FailoverTags.CHANGED_AT, io.activeedge.failover.FailoverTags.CHANGED_BY),
+                HealthChecks.CARRIED_TAGS);
     }
 
     @Test

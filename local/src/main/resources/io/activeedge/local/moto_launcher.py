@@ -9,6 +9,15 @@ after the first in a Region fails with "cannot pickle '_thread.RLock'"
 (getmoto/moto#10077). The copy only needs the definition, so the executions
 list and the backend are shared with the original instead of copied.
 
+It also teaches moto the AWS rules that active-edge relies on and that moto
+does not enforce, so that a request AWS refuses fails here too:
+
+- Route 53 refuses a calculated health check that monitors another calculated
+  health check (Developer Guide, "Values that you specify when you create or
+  update health checks", Health checks to monitor: "You can't configure a
+  calculated health check to monitor the health of other calculated health
+  checks."), with InvalidInput.
+
 The caller sets MOTO_PORT to its Lambda endpoint: moto's Step Functions
 executor invokes Lambda at http://localhost:$MOTO_PORT.
 """
@@ -39,6 +48,35 @@ def keep_executions_out_of_deepcopy():
     models.StateMachine.__deepcopy__ = deepcopy_sharing_executions
 
 
+def refuse_calculated_children():
+    # https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html
+    from moto.route53 import models
+    from moto.route53.exceptions import InvalidInput
+
+    backend_class = models.Route53Backend
+    create = backend_class.create_health_check
+    update = backend_class.update_health_check
+
+    def check_children(backend, children):
+        for child in children or []:
+            found = backend.health_checks.get(child)
+            if found is not None and found.type_ == "CALCULATED":
+                raise InvalidInput(
+                    "A calculated health check can't monitor another calculated health check: " + child
+                )
+
+    def create_health_check(self, caller_reference, health_check_args):
+        check_children(self, health_check_args.get("children"))
+        return create(self, caller_reference, health_check_args)
+
+    def update_health_check(self, health_check_id, health_check_args):
+        check_children(self, health_check_args.get("children"))
+        return update(self, health_check_id, health_check_args)
+
+    backend_class.create_health_check = create_health_check
+    backend_class.update_health_check = update_health_check
+
+
 def exit_with_parent(parent_pid):
     """Stops the server when the process that started it is gone."""
 
@@ -63,6 +101,7 @@ def main():
         exit_with_parent(args.parent_pid)
 
     keep_executions_out_of_deepcopy()
+    refuse_calculated_children()
 
     from moto import server
 

@@ -2,6 +2,7 @@ package io.activeedge.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +13,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheckType;
+import software.amazon.awssdk.services.route53.model.Route53Exception;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -119,6 +124,29 @@ class LocalCloudIT {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(1, printed.lines().count(), printed);
         assertTrue(printed.contains("stand-in REST API a1b2c3d4e5 (stage prod) in us-west-2"), printed);
+    }
+
+    @Test
+    void route53_calculatedCheckMonitoringACalculatedCheck_isRefusedWithInvalidInput() {
+        try (Route53Client route53 = LocalClients.route53(cloud.endpoint())) {
+            String endpoint = route53.createHealthCheck(r -> r.callerReference("it-endpoint-" + UUID.randomUUID())
+                    .healthCheckConfig(c -> c.type(HealthCheckType.TCP).fullyQualifiedDomainName("example.com")
+                            .port(443))).healthCheck().id();
+            String calculated = route53.createHealthCheck(r -> r.callerReference("it-calc-" + UUID.randomUUID())
+                    .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(1)
+                            .childHealthChecks(endpoint))).healthCheck().id();
+
+            Route53Exception created = assertThrows(Route53Exception.class, () -> route53.createHealthCheck(r -> r
+                    .callerReference("it-outer-" + UUID.randomUUID()).healthCheckConfig(c -> c
+                            .type(HealthCheckType.CALCULATED).healthThreshold(1).childHealthChecks(calculated))));
+            Route53Exception updated = assertThrows(Route53Exception.class, () -> route53.updateHealthCheck(r -> r
+                    .healthCheckId(calculated).childHealthChecks(endpoint, calculated)));
+
+            assertEquals("InvalidInput", created.awsErrorDetails().errorCode());
+            assertEquals("InvalidInput", updated.awsErrorDetails().errorCode());
+            assertEquals(List.of(endpoint), route53.getHealthCheck(r -> r.healthCheckId(calculated)).healthCheck()
+                    .healthCheckConfig().childHealthChecks());
+        }
     }
 
     private static DescribeExecutionResponse run(String input, PrintStream progress) {

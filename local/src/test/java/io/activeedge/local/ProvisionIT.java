@@ -2,6 +2,7 @@ package io.activeedge.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,12 +207,17 @@ class ProvisionIT {
             assertTrue(endpoint.healthCheckConfig().enableSNI());
             assertFalse(endpoint.healthCheckConfig().fullyQualifiedDomainName().equals(origin),
                     "the endpoint check must probe the Region's own name, not the latency-routed one");
-            assertEquals(HealthCheckType.CALCULATED, switchCheck.healthCheckConfig().type());
-            assertEquals(0, switchCheck.healthCheckConfig().healthThreshold());
-            assertTrue(switchCheck.healthCheckConfig().childHealthChecks().isEmpty());
+            assertFalse(Boolean.TRUE.equals(endpoint.healthCheckConfig().disabled()), "the endpoint check probes");
+            assertNotEquals(HealthCheckType.CALCULATED, switchCheck.healthCheckConfig().type());
+            assertTrue(switchCheck.healthCheckConfig().disabled(), "the switch never probes");
             assertEquals(HealthCheckType.CALCULATED, gate.healthCheckConfig().type());
-            assertEquals(2, gate.healthCheckConfig().healthThreshold());
-            assertEquals(Set.of(endpoint.id(), switchCheck.id()), new HashSet<>(gate.healthCheckConfig().childHealthChecks()));
+            List<String> children = gate.healthCheckConfig().childHealthChecks();
+            assertEquals(Set.of(endpoint.id(), switchCheck.id()), new HashSet<>(children));
+            assertEquals(children.size(), gate.healthCheckConfig().healthThreshold());
+            for (String child : children) {
+                assertNotEquals(HealthCheckType.CALCULATED, healthCheck(child).healthCheckConfig().type(),
+                        "no calculated check monitors a calculated check");
+            }
 
             List<ResourceRecordSet> latency = records.stream()
                     .filter(r -> r.name().equals(origin + ".") && Tags.setIdentifier(app, region).equals(r.setIdentifier()))
