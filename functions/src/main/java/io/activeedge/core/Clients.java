@@ -1,10 +1,13 @@
 package io.activeedge.core;
 
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClientBuilder;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2ClientBuilder;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -35,13 +38,24 @@ public final class Clients {
     }
 
     public static ApiGatewayClient apiGateway(String region) {
-        return ApiGatewayClient.builder().region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return apiGatewayBuilder(region).build();
     }
 
     public static ApiGatewayV2Client apiGatewayV2(String region) {
-        return ApiGatewayV2Client.builder().region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return apiGatewayV2Builder(region).build();
+    }
+
+    /**
+     * API Gateway's updates (UpdateDomainName, UpdateBasePathMapping, UpdateApiMapping) are PATCH requests, which
+     * {@link UrlConnectionHttpClient} cannot send (HttpURLConnection refuses the method; aws-sdk-java-v2#3046), so
+     * the API Gateway clients use the Apache client.
+     */
+    static ApiGatewayClientBuilder apiGatewayBuilder(String region) {
+        return ApiGatewayClient.builder().region(Region.of(region)).httpClientBuilder(ApacheHttpClient.builder());
+    }
+
+    static ApiGatewayV2ClientBuilder apiGatewayV2Builder(String region) {
+        return ApiGatewayV2Client.builder().region(Region.of(region)).httpClientBuilder(ApacheHttpClient.builder());
     }
 
     public static CloudWatchClient cloudWatch(String region) {
