@@ -13,6 +13,8 @@ public final class AwsConstants {
     public static final String VIEWER_MIN_PROTOCOL = "TLSv1.2_2021";
     public static final String SSL_SUPPORT_METHOD = "sni-only";
     public static final String HTTP_VERSION = "http2and3";
+    /** The HTTP API stage served at the root of the API, without a stage segment in the path. */
+    public static final String DEFAULT_HTTP_STAGE = "$default";
 
     private AwsConstants() {
     }

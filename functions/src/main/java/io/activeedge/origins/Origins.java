@@ -1,8 +1,8 @@
 package io.activeedge.origins;
 
+import io.activeedge.core.AwsConstants;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
-import io.activeedge.errors.OriginNotFoundException;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
@@ -33,15 +33,15 @@ import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
  */
 public final class Origins {
     private static final Logger LOG = LoggerFactory.getLogger(Origins.class);
-    /** The HTTP API stage served at the root, without a stage segment in the path. */
-    static final String DEFAULT_HTTP_STAGE = "$default";
 
     private final RegionalClients<ApiGatewayClient> restApis;
     private final RegionalClients<ApiGatewayV2Client> httpApis;
+    private final ApiOrigins apis;
 
     public Origins(RegionalClients<ApiGatewayClient> restApis, RegionalClients<ApiGatewayV2Client> httpApis) {
         this.restApis = restApis;
         this.httpApis = httpApis;
+        this.apis = new ApiOrigins(restApis, httpApis);
     }
 
     public OriginTarget attach(RegionState state) {
@@ -66,51 +66,21 @@ public final class Origins {
         AppSpec input = state.input();
         String region = state.region().region();
         String field = fieldOf(input, region) + ".origin.apiGateway";
-        ApiKind kind = kindOf(api, region, field);
-        requireStage(kind, api, region, field);
+        ApiOrigins.Kind kind = apis.inspect(region, api, field);
 
         String domainName = Names.bare(input.originDomain());
         String certificateArn = state.certificates().origin(region).arn();
         Domain domain = ensureDomain(input, region, domainName, certificateArn);
-        if (kind == ApiKind.REST) {
+        if (kind == ApiOrigins.Kind.REST) {
             ensureRestMapping(region, domainName, api, domain.created());
         } else {
             ensureHttpMapping(region, domainName, api, domain.created());
         }
         String ownPath = state.region().origin().healthCheckPath();
         String checkPath = ownPath != null ? ownPath
-                : (DEFAULT_HTTP_STAGE.equals(api.stage()) ? "" : "/" + api.stage()) + input.healthCheck().path();
+                : (AwsConstants.DEFAULT_HTTP_STAGE.equals(api.stage()) ? "" : "/" + api.stage()) + input.healthCheck().path();
         return new OriginTarget(region, domain.regionalDomainName(), domain.regionalHostedZoneId(),
                 executeApiHost(api.apiId(), region), checkPath, domainName, domain.created());
-    }
-
-    /** REST APIs live in API Gateway v1, HTTP APIs in v2; an id is one or the other. */
-    private ApiKind kindOf(OriginSpec.ApiGatewayOrigin api, String region, String field) {
-        try {
-            restApis.in(region).getRestApi(r -> r.restApiId(api.apiId()));
-            return ApiKind.REST;
-        } catch (NotFoundException notRest) {
-            try {
-                httpApis.in(region).getApi(r -> r.apiId(api.apiId()));
-                return ApiKind.HTTP;
-            } catch (software.amazon.awssdk.services.apigatewayv2.model.NotFoundException notHttp) {
-                throw new OriginNotFoundException(field + ".apiId: API " + api.apiId() + " not found in " + region
-                        + " (neither a REST API nor an HTTP API with that id)");
-            }
-        }
-    }
-
-    private void requireStage(ApiKind kind, OriginSpec.ApiGatewayOrigin api, String region, String field) {
-        try {
-            if (kind == ApiKind.REST) {
-                restApis.in(region).getStage(r -> r.restApiId(api.apiId()).stageName(api.stage()));
-            } else {
-                httpApis.in(region).getStage(r -> r.apiId(api.apiId()).stageName(api.stage()));
-            }
-        } catch (NotFoundException | software.amazon.awssdk.services.apigatewayv2.model.NotFoundException e) {
-            throw new OriginNotFoundException(field + ".stage: stage " + api.stage() + " of API " + api.apiId()
-                    + " not found in " + region);
-        }
     }
 
     private Domain ensureDomain(AppSpec input, String region, String domainName, String certificateArn) {
@@ -221,8 +191,6 @@ public final class Origins {
         }
         return "regions[" + region + "]";
     }
-
-    private enum ApiKind { REST, HTTP }
 
     private record Domain(String regionalDomainName, String regionalHostedZoneId, boolean created) {
     }

@@ -46,8 +46,26 @@ public final class InputValidator {
     private static final Pattern ZONE_ID = Pattern.compile("(/hostedzone/)?Z[A-Z0-9]{1,32}");
     private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /**
+     * The tag characters ACM, CloudFront, CloudWatch, API Gateway and Route 53 all accept (their models' TagKey and
+     * TagValue patterns), e.g. https://docs.aws.amazon.com/acm/latest/APIReference/API_Tag.html.
+     */
+    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    /**
+     * Step Functions ends a Standard execution that reaches 25,000 history events
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html, execution history). Each round of a
+     * wait loop (Task, Choice, Wait) writes 9 events: TaskStateEntered, TaskScheduled, TaskStarted, TaskSucceeded,
+     * TaskStateExited, ChoiceStateEntered, ChoiceStateExited, WaitStateEntered, WaitStateExited.
+     */
+    public static final int HISTORY_LIMIT = 25_000;
+    static final int EVENTS_PER_POLL = 9;
+    /** What the rest of an execution may write besides its wait loops: steps, the Map over Regions, retries. */
+    static final int EVENTS_BESIDES_WAITING = 3_000;
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,254}");
+    /** A web ACL for CloudFront: AWS WAF (v2), scope CLOUDFRONT, which lives in us-east-1 under "global/". */
+    private static final Pattern WEB_ACL_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:wafv2:us-east-1:[0-9]{12}:global/webacl/[A-Za-z0-9_-]{1,128}/[0-9a-f-]{36}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> PRICE_CLASSES = Set.of("PriceClass_100", "PriceClass_200", "PriceClass_All");
     private static final Set<String> GEO_TYPES = Set.of("none", "whitelist", "blacklist");
@@ -201,8 +219,9 @@ public final class InputValidator {
                         + "' is not an API Gateway API id (10 lower-case letters and digits)");
             }
             String stage = required(field + ".apiGateway.stage", origin.apiGateway().stage());
-            if (!STAGE.matcher(stage).matches()) {
-                throw new InvalidInputException(field + ".apiGateway.stage", "'" + stage + "' is not a valid stage name");
+            if (!STAGE.matcher(stage).matches() && !AwsConstants.DEFAULT_HTTP_STAGE.equals(stage)) {
+                throw new InvalidInputException(field + ".apiGateway.stage", "'" + stage + "' is not a valid stage name (letters,"
+                        + " digits, _ and -, or $default for an HTTP API's default stage)");
             }
             if (checkDomain != null) {
                 throw new InvalidInputException(field + ".healthCheckDomain", "is set by active-edge for an API Gateway"
@@ -285,6 +304,12 @@ public final class InputValidator {
         if (webAcl != null && webAcl.isBlank()) {
             throw new InvalidInputException("distribution.webAclId", "is blank; leave it out for no web ACL");
         }
+        // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html (WebACLId): the
+        // ARN of an AWS WAF web ACL; the functions may read (wafv2:GetWebACL) the account's global web ACLs.
+        if (webAcl != null && !WEB_ACL_ARN.matcher(webAcl).matches()) {
+            throw new InvalidInputException("distribution.webAclId", "'" + webAcl + "' is not the ARN of an AWS WAF"
+                    + " web ACL for CloudFront (arn:aws:wafv2:us-east-1:ACCOUNT:global/webacl/NAME/ID)");
+        }
         return new DistributionSpec(priceClass, cachePolicy, requestPolicy,
                 new GeoRestriction(geoType, List.copyOf(countries)), webAcl, comment);
     }
@@ -299,7 +324,36 @@ public final class InputValidator {
         range("timing.distributionPollSeconds", distPoll, 1, 3600);
         int distTimeout = orDefault(t.distributionTimeoutMinutes(), DEFAULT_DISTRIBUTION_TIMEOUT_MINUTES);
         range("timing.distributionTimeoutMinutes", distTimeout, 1, 4320);
+        fitsExecutionHistory(certPoll, certTimeout, distPoll, distTimeout);
         return new TimingSpec(certPoll, certTimeout, distPoll, distTimeout);
+    }
+
+    /** Rounds of a wait loop that polls every {@code pollSeconds} until {@code timeoutMinutes} have passed. */
+    static long polls(int pollSeconds, int timeoutMinutes) {
+        return (timeoutMinutes * 60L + pollSeconds - 1) / pollSeconds + 1;
+    }
+
+    /**
+     * Both wait loops together, at their deadlines, must leave the execution under Step Functions' history limit;
+     * the message names the poll interval to raise, and by how much.
+     */
+    private static void fitsExecutionHistory(int certPoll, int certTimeout, int distPoll, int distTimeout) {
+        long budget = (HISTORY_LIMIT - EVENTS_BESIDES_WAITING) / EVENTS_PER_POLL;
+        long certPolls = polls(certPoll, certTimeout);
+        long distPolls = polls(distPoll, distTimeout);
+        if (certPolls + distPolls <= budget) {
+            return;
+        }
+        boolean certificates = certPolls >= distPolls;
+        String field = certificates ? "timing.certificatePollSeconds" : "timing.distributionPollSeconds";
+        int timeout = certificates ? certTimeout : distTimeout;
+        long left = budget - (certificates ? distPolls : certPolls);
+        long needed = left <= 1 ? -1 : (timeout * 60L + left - 2) / (left - 1);
+        throw new InvalidInputException(field, (certificates ? certPoll : distPoll) + " s with a "
+                + (certificates ? "timing.certificateTimeoutMinutes" : "timing.distributionTimeoutMinutes") + " of "
+                + timeout + " could poll " + (certificates ? certPolls : distPolls) + " times; with the other wait, the"
+                + " execution could pass Step Functions' limit of " + HISTORY_LIMIT + " history events."
+                + (needed > 0 ? " Poll every " + needed + " s or more, or shorten the timeout." : " Shorten the timeouts."));
     }
 
     private static Map<String, String> tags(Map<String, String> tags) {
@@ -313,15 +367,16 @@ public final class InputValidator {
         Map<String, String> out = new LinkedHashMap<>();
         tags.forEach((key, value) -> {
             String field = "tags." + key;
-            if (key.isBlank() || key.length() > 128) {
-                throw new InvalidInputException(field, "a tag key must be 1 to 128 characters");
+            if (key.isBlank() || key.length() > 128 || !TAG_TEXT.matcher(key).matches()) {
+                throw new InvalidInputException(field, "a tag key must be 1 to 128 letters, digits, spaces or _ . : / = + - @");
             }
             String lower = key.toLowerCase(Locale.ROOT);
             if (lower.startsWith("aws:") || lower.startsWith("active-edge:") || lower.equals("name")) {
                 throw new InvalidInputException(field, "is reserved (aws:, active-edge: and Name are set by active-edge)");
             }
-            if (value == null || value.length() > 256) {
-                throw new InvalidInputException(field, "a tag value must be a string of at most 256 characters");
+            if (value == null || value.length() > 256 || !TAG_TEXT.matcher(value).matches()) {
+                throw new InvalidInputException(field, "a tag value must be at most 256 letters, digits, spaces or"
+                        + " _ . : / = + - @ (what ACM, CloudFront, CloudWatch and Route 53 all accept)");
             }
             out.put(key, value);
         });

@@ -3,12 +3,17 @@ package io.activeedge.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Json;
+import io.activeedge.core.RegionalClients;
+import io.activeedge.origins.ApiOrigins;
+import io.activeedge.routing.SdkMocks;
 import io.activeedge.errors.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +21,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.GetRestApiRequest;
+import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
+import software.amazon.awssdk.services.apigateway.model.GetStageRequest;
+import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +35,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ValidateInputHandlerTest {
     private static final Path EXAMPLE = Path.of("..", "events", "ValidateInputFunction-example.json");
 
-    private final ValidateInputHandler handler = new ValidateInputHandler();
+    private final ApiGatewayClient restApis = SdkMocks.client(ApiGatewayClient.class);
+    private final ApiGatewayV2Client httpApis = SdkMocks.client(ApiGatewayV2Client.class);
+    private final ValidateInputHandler handler = new ValidateInputHandler(
+            new ApiOrigins(new RegionalClients<>(r -> restApis), new RegionalClients<>(r -> httpApis)));
+
+    /** Every API id names a REST API with its default endpoint on, and every stage exists. */
+    @BeforeEach
+    void everyApiExists() {
+        when(restApis.getRestApi(any(GetRestApiRequest.class))).thenReturn(GetRestApiResponse.builder().build());
+        when(restApis.getStage(any(GetStageRequest.class))).thenReturn(GetStageResponse.builder().build());
+    }
 
     private static ObjectNode example() throws IOException {
         return (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(EXAMPLE));
@@ -178,6 +200,96 @@ class ValidateInputHandlerTest {
     void handleRequest_geoAllowListWithoutCountries_rejected() throws IOException {
         assertEquals("distribution.geoRestriction.countries",
                 rejected(i -> i.putObject("distribution").putObject("geoRestriction").put("type", "whitelist")).field());
+    }
+
+    @Test
+    void handleRequest_httpApiDefaultStage_accepted() throws IOException {
+        ObjectNode input = example();
+        ((ObjectNode) input.at("/regions/0/origin/apiGateway")).put("stage", "$default");
+
+        assertEquals("$default", run(input).at("/regions/0/origin/apiGateway/stage").asText());
+    }
+
+    @Test
+    void handleRequest_otherStageWithDollar_rejected() throws IOException {
+        assertEquals("regions[0].origin.apiGateway.stage",
+                rejected(i -> ((ObjectNode) i.at("/regions/0/origin/apiGateway")).put("stage", "$prod")).field());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"cost center #1", "a,b", "x\ty", "quote\"d"})
+    void handleRequest_tagValueOutsideAwsCharacters_namesTheTag(String value) throws IOException {
+        InvalidInputException e = rejected(i -> i.putObject("tags").put("team", value));
+
+        assertEquals("tags.team", e.field());
+    }
+
+    @Test
+    void handleRequest_tagValueWithAllowedCharacters_accepted() throws IOException {
+        ObjectNode input = example();
+        input.putObject("tags").put("owner", "Zoë Ops: team=edge/api +1 @oncall_2");
+
+        assertEquals("Zoë Ops: team=edge/api +1 @oncall_2", run(input).at("/tags/owner").asText());
+    }
+
+    @Test
+    void handleRequest_tagValueOver256_namesTheTag() throws IOException {
+        assertEquals("tags.team", rejected(i -> i.putObject("tags").put("team", "x".repeat(257))).field());
+    }
+
+    @Test
+    void handleRequest_pollsThatWouldPassTheHistoryLimit_namesThePollToRaise() throws IOException {
+        InvalidInputException e = rejected(i -> i.putObject("timing").put("certificatePollSeconds", 1)
+                .put("certificateTimeoutMinutes", 4320));
+
+        assertEquals("timing.certificatePollSeconds", e.field());
+        assertTrue(e.getMessage().contains("25000 history events"), e.getMessage());
+        int suggested = Integer.parseInt(e.getMessage().replaceAll(".*Poll every (\\d+) s or more.*", "$1"));
+        ObjectNode input = example();
+        input.putObject("timing").put("certificatePollSeconds", suggested).put("certificateTimeoutMinutes", 4320);
+        assertEquals(suggested, run(input).at("/timing/certificatePollSeconds").asInt(), "the suggested poll fits");
+    }
+
+    @Test
+    void handleRequest_distributionPollsTooFrequent_namesDistributionPoll() throws IOException {
+        assertEquals("timing.distributionPollSeconds", rejected(i -> i.putObject("timing")
+                .put("distributionPollSeconds", 1).put("distributionTimeoutMinutes", 600)).field());
+    }
+
+    @Test
+    void handleRequest_threeDayCertificateWaitPolledEveryFiveMinutes_fitsTheHistoryLimit() throws IOException {
+        ObjectNode input = example();
+        input.putObject("timing").put("certificatePollSeconds", 300).put("certificateTimeoutMinutes", 4320)
+                .put("distributionPollSeconds", 60).put("distributionTimeoutMinutes", 600);
+
+        assertEquals(4320, run(input).at("/timing/certificateTimeoutMinutes").asInt());
+    }
+
+    @Test
+    void handleRequest_apiWithExecuteApiEndpointDisabled_namesTheApiBeforeAnythingIsCreated() throws IOException {
+        when(restApis.getRestApi(any(GetRestApiRequest.class)))
+                .thenReturn(GetRestApiResponse.builder().id("a1b2c3d4e5").disableExecuteApiEndpoint(true).build());
+
+        InvalidInputException e = rejected(i -> { });
+
+        assertEquals("regions[0].origin.apiGateway.apiId", e.field());
+        assertTrue(e.getMessage().contains("disableExecuteApiEndpoint"), e.getMessage());
+    }
+
+    @Test
+    void handleRequest_webAclThatIsNotAGlobalWafArn_namesWebAclId() throws IOException {
+        assertEquals("distribution.webAclId", rejected(i -> i.putObject("distribution")
+                .put("webAclId", "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/"
+                        + "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")).field());
+    }
+
+    @Test
+    void handleRequest_globalWafArn_accepted() throws IOException {
+        ObjectNode input = example();
+        String arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/a1b2c3d4-5678-90ab-cdef-000000000001";
+        input.putObject("distribution").put("webAclId", arn);
+
+        assertEquals(arn, run(input).at("/distribution/webAclId").asText());
     }
 
     @Test

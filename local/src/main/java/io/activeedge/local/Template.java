@@ -288,7 +288,7 @@ public final class Template {
     }
 
     /** YAML with CloudFormation short tags: {@code !Ref X} reads as {Ref: X}, {@code !Sub s} as {Fn::Sub: s}. */
-    static Yaml yaml() {
+    public static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         return new Yaml(new IntrinsicConstructor(options));
