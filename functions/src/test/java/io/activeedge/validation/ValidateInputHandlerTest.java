@@ -10,23 +10,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Json;
 import io.activeedge.errors.InvalidInputException;
+import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidateInputHandlerTest {
-    private static final Path EXAMPLE = Path.of("..", "events", "ValidateInputFunction-example.json");
-
     private final ValidateInputHandler handler = new ValidateInputHandler();
 
     private static ObjectNode example() throws IOException {
-        return (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(EXAMPLE));
+        return (ObjectNode) Json.MAPPER.readTree(SampleEvents.example("ValidateInputFunction"));
     }
 
     private JsonNode run(JsonNode input) throws IOException {
