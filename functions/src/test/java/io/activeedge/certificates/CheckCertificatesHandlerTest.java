@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.errors.CertificateFailedException;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.CertificateStatus;
 import io.activeedge.workflow.WorkflowState;
@@ -15,14 +15,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.FailureReason;
 
@@ -90,9 +87,7 @@ class CheckCertificatesHandlerTest {
 
     @Test
     void handleRequest_exampleEventAllIssued_issued() throws IOException {
-        Optional<Path> path = ExampleApp.event("CheckCertificatesFunction");
-        assumeTrue(path.isPresent(), "events/ is not next to functions/");
-        byte[] event = Files.readAllBytes(path.get());
+        byte[] event = SampleEvents.example("CheckCertificatesFunction");
         existInAcm(Json.MAPPER.readValue(event, WorkflowState.class),
                 software.amazon.awssdk.services.acm.model.CertificateStatus.ISSUED);
 

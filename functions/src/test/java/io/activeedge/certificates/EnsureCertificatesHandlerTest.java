@@ -3,9 +3,9 @@ package io.activeedge.certificates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.Certificates;
 import java.io.ByteArrayInputStream;
@@ -13,10 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnsureCertificatesHandlerTest {
@@ -76,10 +73,7 @@ class EnsureCertificatesHandlerTest {
 
     @Test
     void handleRequest_exampleEvent_edgeAndOriginCertificates() throws IOException {
-        Optional<Path> event = ExampleApp.event("EnsureCertificatesFunction");
-        assumeTrue(event.isPresent(), "events/ is not next to functions/");
-
-        Certificates result = invoke(Files.newInputStream(event.get()));
+        Certificates result = invoke(SampleEvents.open("EnsureCertificatesFunction-example.json"));
 
         assertEquals(List.of("us-east-1", "us-east-1", "us-west-2"),
                 result.items().stream().map(Certificate::region).toList());

@@ -8,12 +8,9 @@ import io.activeedge.input.RegionSpec;
 import io.activeedge.input.TimingSpec;
 import io.activeedge.workflow.HostedZone;
 import io.activeedge.workflow.Run;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.acm.AcmClient;
 
@@ -58,11 +55,5 @@ public final class ExampleApp {
         public int count() {
             return regions.values().stream().mapToInt(FakeAcm::count).sum();
         }
-    }
-
-    /** The sample event of a function, when the tests run inside the repository (sam build copies functions/ alone). */
-    static Optional<Path> event(String function) {
-        Path path = Path.of("..", "events", function + "-example.json");
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 }

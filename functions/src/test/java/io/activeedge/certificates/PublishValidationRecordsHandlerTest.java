@@ -2,10 +2,10 @@ package io.activeedge.certificates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.ValidationRecords;
 import io.activeedge.workflow.WorkflowState;
@@ -13,11 +13,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 
@@ -75,9 +72,7 @@ class PublishValidationRecordsHandlerTest {
 
     @Test
     void handleRequest_exampleEvent_recordsPublished() throws IOException {
-        Optional<Path> path = ExampleApp.event("PublishValidationRecordsFunction");
-        assumeTrue(path.isPresent(), "events/ is not next to functions/");
-        byte[] event = Files.readAllBytes(path.get());
+        byte[] event = SampleEvents.example("PublishValidationRecordsFunction");
         WorkflowState state = Json.MAPPER.readValue(event, WorkflowState.class);
         existInAcm(state);
 

@@ -1,16 +1,14 @@
 package io.activeedge.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
+import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FailoverHandlerTest {
@@ -25,12 +23,6 @@ class FailoverHandlerTest {
 
     private static FailoverDecision invoke(FailoverHandler handler, String json) throws IOException {
         return invoke(handler, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static FailoverDecision invoke(FailoverHandler handler, Path event) throws IOException {
-        try (InputStream in = Files.newInputStream(event)) {
-            return invoke(handler, in);
-        }
     }
 
     @Test
@@ -68,15 +60,12 @@ class FailoverHandlerTest {
 
     @Test
     void handleRequest_sampleEvents_drainThenRestoreInBothShapes() throws IOException {
-        Path events = Path.of("..", "events");
-        assumeTrue(Files.isRegularFile(events.resolve("FailoverFunction-alarm-eventbridge.json")),
-                "events/ is outside the functions module");
         for (String shape : new String[] {"eventbridge", "direct"}) {
             Shop shop = new Shop(EAST, WEST);
             FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
-            FailoverDecision drained = invoke(handler, events.resolve("FailoverFunction-alarm-" + shape + ".json"));
-            FailoverDecision restored = invoke(handler, events.resolve("FailoverFunction-ok-" + shape + ".json"));
+            FailoverDecision drained = invoke(handler, SampleEvents.open("FailoverFunction-alarm-" + shape + ".json"));
+            FailoverDecision restored = invoke(handler, SampleEvents.open("FailoverFunction-ok-" + shape + ".json"));
 
             assertThat(drained.action()).as(shape).isEqualTo("DRAINED");
             assertThat(drained.alarm()).as(shape).isEqualTo("shop-us-east-1-5xx");

@@ -2,16 +2,13 @@ package io.activeedge.failover;
 
 import io.activeedge.workflow.AlarmMarks;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -32,20 +29,17 @@ class MarkAlarmsHandlerTest {
 
     @Test
     void handleRequest_sampleEvent_marksTheRegionsAlarmWithItsSwitch() throws Exception {
-        Path event = Path.of("..", "events", "MarkAlarmsFunction-example.json");
-        assumeTrue(Files.isRegularFile(event), "events/ is outside the functions module");
+        byte[] event = SampleEvents.example("MarkAlarmsFunction");
         FakeCloudWatch cloudWatch = new FakeCloudWatch("us-east-1");
         String arn = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
         MarkAlarmsHandler handler = new MarkAlarmsHandler(
                 new AlarmMarker(new RegionalClients<CloudWatchClient>(r -> cloudWatch)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(event)) {
-            handler.handleRequest(in, out, null);
-        }
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
 
         AlarmMarks marks = Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class);
-        String switchId = Json.MAPPER.readTree(event.toFile()).path("healthChecks").path("switchId").asText();
+        String switchId = Json.MAPPER.readTree(event).path("healthChecks").path("switchId").asText();
         assertThat(marks.region()).isEqualTo("us-east-1");
         assertThat(marks.alarmArns()).containsExactly(arn);
         assertThat(cloudWatch.tags.get(arn)).containsEntry(Tags.APP, "shop").containsEntry(Tags.REGION, "us-east-1")

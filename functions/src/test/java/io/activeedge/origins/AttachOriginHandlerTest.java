@@ -1,20 +1,17 @@
 package io.activeedge.origins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.routing.SdkMocks;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.OriginTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.CreateDomainNameRequest;
@@ -30,8 +27,6 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 class AttachOriginHandlerTest {
     @Test
     void handleRequest_sampleEvent_returnsTheRegionalCustomDomainAsTarget() throws IOException {
-        Optional<Path> event = SdkMocks.event("AttachOriginFunction");
-        assumeTrue(event.isPresent(), "events/ is outside the functions module");
         ApiGatewayClient restApis = SdkMocks.client(ApiGatewayClient.class);
         when(restApis.getRestApi(any(GetRestApiRequest.class))).thenReturn(GetRestApiResponse.builder().id("a1b2c3d4e5").build());
         when(restApis.getStage(any(GetStageRequest.class))).thenReturn(GetStageResponse.builder().stageName("prod").build());
@@ -44,7 +39,7 @@ class AttachOriginHandlerTest {
                 new RegionalClients<>(r -> SdkMocks.client(ApiGatewayV2Client.class))));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(event.get())) {
+        try (InputStream in = SampleEvents.open("AttachOriginFunction-example.json")) {
             handler.handleRequest(in, out, null);
         }
 

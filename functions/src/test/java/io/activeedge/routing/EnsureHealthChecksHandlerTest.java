@@ -2,30 +2,25 @@ package io.activeedge.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.RegionHealthChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnsureHealthChecksHandlerTest {
     @Test
     void handleRequest_sampleEvent_returnsTheRegionsThreeChecks() throws IOException {
-        Optional<Path> event = SdkMocks.event("EnsureHealthChecksFunction");
-        assumeTrue(event.isPresent(), "events/ is outside the functions module");
         FakeRoute53 route53 = new FakeRoute53("Z0EXAMPLE");
         EnsureHealthChecksHandler handler = new EnsureHealthChecksHandler(new HealthChecks(route53));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(event.get())) {
+        try (InputStream in = SampleEvents.open("EnsureHealthChecksFunction-example.json")) {
             handler.handleRequest(in, out, null);
         }
 

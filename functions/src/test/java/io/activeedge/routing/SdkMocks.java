@@ -4,9 +4,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.mockito.Answers;
 
@@ -28,11 +25,5 @@ public final class SdkMocks {
             }
             return Answers.RETURNS_DEFAULTS.answer(invocation);
         }));
-    }
-
-    /** The sample event of a function, when the tests run inside the repository (sam build copies functions/ alone). */
-    public static Optional<Path> event(String function) {
-        Path path = Path.of("..", "events", function + "-example.json");
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 }

@@ -1,30 +1,25 @@
 package io.activeedge.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.AliasRecords;
 import io.activeedge.workflow.RecordChange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UpsertAliasRecordsHandlerTest {
     @Test
     void handleRequest_sampleEvent_pointsEveryAliasAtTheDistribution() throws IOException {
-        Optional<Path> event = SdkMocks.event("UpsertAliasRecordsFunction");
-        assumeTrue(event.isPresent(), "events/ is outside the functions module");
         FakeRoute53 route53 = new FakeRoute53("Z0EXAMPLE");
         UpsertAliasRecordsHandler handler = new UpsertAliasRecordsHandler(new AliasRecordSets(route53));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(event.get())) {
+        try (InputStream in = SampleEvents.open("UpsertAliasRecordsFunction-example.json")) {
             handler.handleRequest(in, out, null);
         }
 

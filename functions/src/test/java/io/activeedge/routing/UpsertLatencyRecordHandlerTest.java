@@ -1,30 +1,25 @@
 package io.activeedge.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.RecordChange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class UpsertLatencyRecordHandlerTest {
     @Test
     void handleRequest_sampleEvent_writesTheRegionsLatencyRecord() throws IOException {
-        Optional<Path> event = SdkMocks.event("UpsertLatencyRecordFunction");
-        assumeTrue(event.isPresent(), "events/ is outside the functions module");
         FakeRoute53 route53 = new FakeRoute53("Z0EXAMPLE");
         UpsertLatencyRecordHandler handler = new UpsertLatencyRecordHandler(new LatencyRecords(route53));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(event.get())) {
+        try (InputStream in = SampleEvents.open("UpsertLatencyRecordFunction-example.json")) {
             handler.handleRequest(in, out, null);
         }
 

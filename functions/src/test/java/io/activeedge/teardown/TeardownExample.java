@@ -1,7 +1,5 @@
 package io.activeedge.teardown;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.activeedge.core.Json;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.input.AppSpec;
@@ -12,7 +10,7 @@ import io.activeedge.input.TimingSpec;
 import io.activeedge.routing.ExampleState;
 import io.activeedge.routing.FakeRoute53;
 import io.activeedge.routing.HealthChecks;
-import io.activeedge.routing.SdkMocks;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.workflow.HostedZone;
 import io.activeedge.workflow.RegionHealthChecks;
 import io.activeedge.workflow.Run;
@@ -20,13 +18,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The application "shop" of DESIGN.md (zone example.com), as provisioning leaves it and teardown finds it. */
 final class TeardownExample {
@@ -94,14 +89,12 @@ final class TeardownExample {
                 ExampleState.regionState(input, region, "provision-run"), ExampleState.target(region)));
     }
 
-    /** The function's sample event; the test is skipped where events/ is not next to the module. */
+    /** The function's sample event, events/<function>-example.json; a missing file fails the test. */
     static byte[] sampleEvent(String function) throws IOException {
-        Optional<Path> event = SdkMocks.event(function);
-        assumeTrue(event.isPresent(), "events/ is outside the functions module");
-        return Files.readAllBytes(event.get());
+        return SampleEvents.example(function);
     }
 
-    /** Runs a handler on the function's sample event; skipped where events/ is not next to the module. */
+    /** Runs a handler on the function's sample event. */
     static <O> O onSampleEvent(JsonHandler<TeardownState, O> handler, String function, Class<O> type) throws IOException {
         return invoke(handler, sampleEvent(function), type);
     }

@@ -2,18 +2,16 @@ package io.activeedge.teardown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.core.Json;
 import io.activeedge.errors.InvalidInputException;
+import io.activeedge.testing.SampleEvents;
 import io.activeedge.validation.InputValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,10 +44,7 @@ class ValidateTeardownInputHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"provision.json", "ValidateTeardownInputFunction-example.json"})
     void handleRequest_provisioningInput_acceptedAsItIsWithTimingDefaults(String file) throws IOException {
-        Path path = Path.of("..", "events", file);
-        assumeTrue(Files.isRegularFile(path), "events/ is outside the functions module");
-
-        JsonNode out = run(Files.readAllBytes(path));
+        JsonNode out = run(SampleEvents.read(file));
 
         assertThat(out.get("app").asText()).isEqualTo("shop");
         assertThat(out.get("zone").asText()).isEqualTo("example.com");

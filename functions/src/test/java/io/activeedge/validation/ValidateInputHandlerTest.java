@@ -15,11 +15,10 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.origins.ApiOrigins;
 import io.activeedge.routing.SdkMocks;
 import io.activeedge.errors.InvalidInputException;
+import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetRestApiRequest;
@@ -33,8 +32,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidateInputHandlerTest {
-    private static final Path EXAMPLE = Path.of("..", "events", "ValidateInputFunction-example.json");
-
     private final ApiGatewayClient restApis = SdkMocks.client(ApiGatewayClient.class);
     private final ApiGatewayV2Client httpApis = SdkMocks.client(ApiGatewayV2Client.class);
     private final ValidateInputHandler handler = new ValidateInputHandler(
@@ -48,7 +45,7 @@ class ValidateInputHandlerTest {
     }
 
     private static ObjectNode example() throws IOException {
-        return (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(EXAMPLE));
+        return (ObjectNode) Json.MAPPER.readTree(SampleEvents.example("ValidateInputFunction"));
     }
 
     private JsonNode run(JsonNode input) throws IOException {
