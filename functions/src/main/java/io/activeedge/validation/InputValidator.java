@@ -346,14 +346,18 @@ public final class InputValidator {
         }
         boolean certificates = certPolls >= distPolls;
         String field = certificates ? "timing.certificatePollSeconds" : "timing.distributionPollSeconds";
+        String other = certificates ? "timing.distributionPollSeconds" : "timing.certificatePollSeconds";
         int timeout = certificates ? certTimeout : distTimeout;
-        long left = budget - (certificates ? distPolls : certPolls);
-        long needed = left <= 1 ? -1 : (timeout * 60L + left - 2) / (left - 1);
+        long otherPolls = certificates ? distPolls : certPolls;
+        // This loop gets what the other leaves, but at least half: the other may need raising too.
+        long share = budget - Math.min(otherPolls, budget / 2);
+        long needed = (timeout * 60L + share - 2) / (share - 1);
         throw new InvalidInputException(field, (certificates ? certPoll : distPoll) + " s with a "
                 + (certificates ? "timing.certificateTimeoutMinutes" : "timing.distributionTimeoutMinutes") + " of "
                 + timeout + " could poll " + (certificates ? certPolls : distPolls) + " times; with the other wait, the"
-                + " execution could pass Step Functions' limit of " + HISTORY_LIMIT + " history events."
-                + (needed > 0 ? " Poll every " + needed + " s or more, or shorten the timeout." : " Shorten the timeouts."));
+                + " execution could pass Step Functions' limit of " + HISTORY_LIMIT + " history events. Poll every "
+                + needed + " s or more, or shorten the timeout"
+                + (otherPolls > budget / 2 ? "; " + other + " is too frequent for its timeout as well" : "") + ".");
     }
 
     private static Map<String, String> tags(Map<String, String> tags) {

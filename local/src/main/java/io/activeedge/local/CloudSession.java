@@ -28,6 +28,8 @@ final class CloudSession implements Cloud {
     static final String FUNCTION_LOG = "functions.log";
     /** Certificate and distribution polls when the input sets no timing: the emulator answers at once. */
     static final int LOCAL_POLL_SECONDS = 1;
+    /** With 1 s polls, deadlines this short keep a run well inside Step Functions' 25,000 history events. */
+    static final int LOCAL_TIMEOUT_MINUTES = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -139,10 +141,13 @@ final class CloudSession implements Cloud {
     public ObjectNode prepare(Workflow workflow, ObjectNode input, PrintStream out) {
         ObjectNode run = input.deepCopy();
         if (!run.has("timing")) {
+            // Polls this short fit Step Functions' execution history only with short deadlines too.
             run.putObject("timing").put("certificatePollSeconds", LOCAL_POLL_SECONDS)
-                    .put("distributionPollSeconds", LOCAL_POLL_SECONDS);
+                    .put("certificateTimeoutMinutes", LOCAL_TIMEOUT_MINUTES)
+                    .put("distributionPollSeconds", LOCAL_POLL_SECONDS)
+                    .put("distributionTimeoutMinutes", LOCAL_TIMEOUT_MINUTES);
             out.println("local cloud: polling certificates and the distribution every " + LOCAL_POLL_SECONDS
-                    + "s (the input sets no timing)");
+                    + "s for up to " + LOCAL_TIMEOUT_MINUTES + " minutes (the input sets no timing)");
         }
         if (workflow.needsStandIns()) {
             new StandIns(endpoint, out).ensure(run);

@@ -193,7 +193,8 @@ class AwsModeIT {
      */
     private static Path inputFile(String app) throws IOException {
         ObjectNode input = TestApps.input(app, List.of(EAST, WEST));
-        input.putObject("timing").put("certificatePollSeconds", 1).put("distributionPollSeconds", 1);
+        input.putObject("timing").put("certificatePollSeconds", 1).put("certificateTimeoutMinutes", 5)
+                .put("distributionPollSeconds", 1).put("distributionTimeoutMinutes", 5);
         new StandIns(LOCAL.cloud().endpoint(), System.out).ensure(input);
         Path file = LOCAL.logs().resolve(app + ".json");
         JSON.writeValue(file.toFile(), input);
