@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
-import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
 import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
 import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
@@ -62,7 +61,7 @@ public final class CertificateRequests {
                                List<String> requestedNames) {
         List<String> names = requestedNames.stream().map(Names::bare).distinct().toList();
         AcmClient client = acm.in(region);
-        Optional<CertificateSummary> existing = findUsable(client, input.app(), regionTag, role, names);
+        Optional<CertificateSummary> existing = findUsable(client, region, input.app(), regionTag, role, names);
         if (existing.isPresent()) {
             String arn = existing.get().certificateArn();
             LOG.info("certificate found role={} region={} arn={} names={} status={}",
@@ -86,20 +85,21 @@ public final class CertificateRequests {
     /**
      * A certificate is usable when it carries this application's tags for the Region and role and covers
      * exactly the wanted names. When several are usable, an ISSUED one wins over one still being validated,
-     * then the oldest, so every run settles on the same certificate.
+     * then the oldest, so every run settles on the same certificate. A listed certificate that ACM cannot yet
+     * describe (one an earlier attempt requested seconds ago) makes the step fail with
+     * ValidationRecordsNotReadyException, which the workflow retries, rather than request a duplicate.
      */
-    private Optional<CertificateSummary> findUsable(AcmClient client, String app, String regionTag, String role,
-                                                    List<String> names) {
+    private Optional<CertificateSummary> findUsable(AcmClient client, String region, String app, String regionTag,
+                                                    String role, List<String> names) {
         Set<String> wanted = Set.copyOf(names);
         List<CertificateSummary> usable = new ArrayList<>();
         for (CertificateSummary summary : candidates(client, names.get(0))) {
-            Map<String, String> tags = AcmCertificates.tags(client, summary.certificateArn());
+            Map<String, String> tags = AcmCertificates.tagsOfRecent(client, region, summary.certificateArn());
             if (!Tags.matches(tags, app, regionTag, role)) {
                 continue;
             }
-            Set<String> covered = client.describeCertificate(DescribeCertificateRequest.builder()
-                            .certificateArn(summary.certificateArn()).build())
-                    .certificate().subjectAlternativeNames().stream().map(Names::bare).collect(Collectors.toSet());
+            Set<String> covered = AcmCertificates.describeRecent(client, region, summary.certificateArn())
+                    .subjectAlternativeNames().stream().map(Names::bare).collect(Collectors.toSet());
             if (covered.equals(wanted)) {
                 usable.add(summary);
             } else {

@@ -4,6 +4,7 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateDeadlineExceededException;
 import io.activeedge.errors.CertificateFailedException;
+import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.input.TimingSpec;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.Certificates;
@@ -49,8 +50,13 @@ public final class CertificateWatch {
                                                           HostedZone zone) {
         List<String> pending = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> notReadable = new ArrayList<>();
         for (Certificate certificate : certificates.items()) {
             CertificateDetail detail = describe(certificate);
+            if (detail == null && certificate.created()) {
+                notReadable.add(certificate.region() + " " + certificate.arn());
+                continue;
+            }
             if (detail == null) {
                 failures.add(describe(certificate, "DELETED") + ": it no longer exists in ACM." + START_AGAIN);
                 continue;
@@ -71,6 +77,17 @@ public final class CertificateWatch {
         if (!failures.isEmpty()) {
             throw new CertificateFailedException(String.join(" ", failures));
         }
+        if (!notReadable.isEmpty()) {
+            // https://docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html: "If you have just
+            // created a certificate using the RequestCertificate action, there is a delay of several seconds before
+            // you can retrieve information about it."
+            LOG.info("certificates not readable yet count={} certificates={} action=retry", notReadable.size(),
+                    notReadable);
+            throw new ValidationRecordsNotReadyException("ACM cannot find the certificates " + notReadable
+                    + " that this execution requested (ResourceNotFoundException): ACM takes several seconds after"
+                    + " RequestCertificate before it describes a new certificate. If this persists, they were"
+                    + " deleted: start a new execution, which requests new ones.");
+        }
         if (pending.isEmpty()) {
             return new io.activeedge.workflow.CertificateStatus(true, List.of());
         }
@@ -89,14 +106,14 @@ public final class CertificateWatch {
         return new io.activeedge.workflow.CertificateStatus(false, List.copyOf(pending));
     }
 
-    /** The certificate's details, or null when it no longer exists. */
+    /** The certificate's details, or null when ACM does not find it (deleted, or requested seconds ago). */
     private CertificateDetail describe(Certificate certificate) {
         try {
             return acm.in(certificate.region()).describeCertificate(DescribeCertificateRequest.builder()
                     .certificateArn(certificate.arn()).build()).certificate();
         } catch (ResourceNotFoundException e) {
-            LOG.info("certificate missing role={} region={} arn={}", certificate.role(), certificate.region(),
-                    certificate.arn());
+            LOG.info("certificate missing role={} region={} arn={} requestedByThisRun={}", certificate.role(),
+                    certificate.region(), certificate.arn(), certificate.created());
             return null;
         }
     }

@@ -10,13 +10,15 @@ import io.activeedge.workflow.ValidationRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
-import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
 import software.amazon.awssdk.services.acm.model.DomainStatus;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;
@@ -74,13 +76,31 @@ public final class ValidationRecordPublisher {
         return new ValidationRecords(zoneId, List.copyOf(wanted.keySet()), changeId);
     }
 
-    /** Every CNAME the certificates need, by name (lower case, trailing dot), sorted. */
+    /**
+     * Every CNAME the certificates need, by name (lower case, trailing dot), sorted. In the seconds after
+     * RequestCertificate, ACM may not find the certificate, may list validation options for only some of its
+     * names, or options without their CNAME; each means "not ready yet" (ValidationRecordsNotReadyException, which
+     * the workflow retries), never a partial batch that would leave the certificate loop waiting for a record
+     * nobody publishes.
+     */
+    // https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html: "After successful completion
+    // of the RequestCertificate action, there is a delay of several seconds before you can retrieve information
+    // about the new certificate."
     private Map<String, String> wantedRecords(Certificates certificates) {
         Map<String, String> wanted = new TreeMap<>();
         List<String> notReady = new ArrayList<>();
         for (Certificate certificate : certificates.items()) {
-            CertificateDetail detail = acm.in(certificate.region()).describeCertificate(DescribeCertificateRequest
-                    .builder().certificateArn(certificate.arn()).build()).certificate();
+            CertificateDetail detail = AcmCertificates.describeRecent(acm.in(certificate.region()),
+                    certificate.region(), certificate.arn());
+            Set<String> withOption = detail.domainValidationOptions().stream()
+                    .map(DomainValidation::domainName).filter(Objects::nonNull).map(Names::bare)
+                    .collect(Collectors.toSet());
+            List<String> withoutOption = certificate.names().stream().map(Names::bare)
+                    .filter(name -> !withOption.contains(name)).toList();
+            if (!withoutOption.isEmpty()) {
+                notReady.add(certificate.region() + " " + certificate.arn() + " " + String.join(" ", withoutOption)
+                        + " (no validation option yet)");
+            }
             for (DomainValidation option : detail.domainValidationOptions()) {
                 if (!AcmCertificates.usesDns(option)) {
                     continue;
@@ -101,6 +121,7 @@ public final class ValidationRecordPublisher {
             }
         }
         if (!notReady.isEmpty()) {
+            LOG.info("validation records not ready count={} notReady={} action=retry", notReady.size(), notReady);
             throw new ValidationRecordsNotReadyException(
                     "ACM has not yet published the DNS validation record for " + String.join(", ", notReady));
         }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -24,11 +26,13 @@ import software.amazon.awssdk.services.cloudfront.model.CnameAlreadyExistsExcept
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsRequest;
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsResponse;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfigWithTags;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigRequest;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionRequest;
+import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionRequest;
@@ -42,6 +46,11 @@ public final class Distributions {
     /** Re-reads after CloudFront answers PreconditionFailed (someone else changed the config meanwhile). */
     static final int PRECONDITION_RETRIES = 3;
     public static final String DEPLOYED = "Deployed";
+    /**
+     * CloudFront's DistributionAlreadyExists message ends with the id of the distribution that holds the caller
+     * reference. The API model does not promise it, so it is only a hint, checked against that distribution's config.
+     */
+    private static final Pattern ALREADY_EXISTS_ID = Pattern.compile("Already exists:\\s*([A-Z0-9]+)");
 
     private final CloudFrontClient cloudFront;
     private final DistributionSearch search;
@@ -89,9 +98,10 @@ public final class Distributions {
                     + Tags.APP + " tag), then run the workflow again.");
         }
         if (owned.isEmpty()) {
-            return create(input, run, desired);
+            return create(input, run, desired, related);
         }
-        return converge(owned.get(0), desired, input.app());
+        DistributionSummary found = owned.get(0);
+        return converge(found.id(), found.arn(), found.domainName(), found.status(), desired, input.app());
     }
 
     /** Whether the distribution is Deployed; fails once the input's deadline has passed without it. */
@@ -123,7 +133,8 @@ public final class Distributions {
         return run.startedAt().plus(Duration.ofMinutes(input.timing().distributionTimeoutMinutes()));
     }
 
-    private Distribution create(AppSpec input, Run run, DesiredConfig desired) {
+    private Distribution create(AppSpec input, Run run, DesiredConfig desired,
+                                Predicate<DistributionSummary> related) {
         String callerReference = "active-edge/" + input.app() + "/" + run.id();
         List<Tag> tags = Tags.of(input.tags(), input.app(), Tags.GLOBAL, Tags.ROLE_DISTRIBUTION).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
@@ -137,6 +148,8 @@ public final class Distributions {
                     .build());
         } catch (CnameAlreadyExistsException e) {
             throw aliasTaken(input.app(), desired, "new distribution", e);
+        } catch (DistributionAlreadyExistsException e) {
+            return createdBefore(input.app(), desired, related, callerReference, e);
         }
         var d = created.distribution();
         LOG.info("distribution created app={} id={} domainName={} aliases={} origin={} callerReference={}",
@@ -144,13 +157,69 @@ public final class Distributions {
         return new Distribution(d.id(), d.arn(), d.domainName(), d.status(), RecordChange.CREATED);
     }
 
-    private Distribution converge(DistributionSummary found, DesiredConfig desired, String app) {
-        String id = found.id();
+    /**
+     * A create with this execution's CallerReference was refused because CloudFront already made a distribution
+     * for it: an earlier attempt of this step created it (or the SDK retried a create whose answer was lost) and
+     * ListDistributions did not show it yet. That distribution is found and converged, as if the search had found
+     * it: first by the id CloudFront names in the error message, then among the related distributions by their
+     * CallerReference or the application's tags.
+     */
+    // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html (CallerReference): "If
+    // CallerReference is a value that you already sent in a previous request to create a distribution, CloudFront
+    // returns a DistributionAlreadyExists error."
+    private Distribution createdBefore(String app, DesiredConfig desired, Predicate<DistributionSummary> related,
+                                       String callerReference, DistributionAlreadyExistsException e) {
+        String reason = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        Optional<software.amazon.awssdk.services.cloudfront.model.Distribution> byId = idInMessage(reason)
+                .flatMap(this::distribution)
+                .filter(d -> callerReference.equals(d.distributionConfig().callerReference()));
+        if (byId.isPresent()) {
+            var d = byId.get();
+            LOG.info("distribution already created app={} id={} callerReference={} foundBy=error-message"
+                    + " action=converge", app, d.id(), callerReference);
+            return converge(d.id(), d.arn(), d.domainName(), d.status(), desired, app);
+        }
+        for (DistributionSummary summary : search.related(related)) {
+            boolean ours = Tags.matches(search.tags(summary.arn()), app, Tags.GLOBAL, Tags.ROLE_DISTRIBUTION)
+                    || distribution(summary.id()).map(d -> callerReference.equals(d.distributionConfig()
+                            .callerReference())).orElse(false);
+            if (ours) {
+                LOG.info("distribution already created app={} id={} callerReference={} foundBy=search action=converge",
+                        app, summary.id(), callerReference);
+                return converge(summary.id(), summary.arn(), summary.domainName(), summary.status(), desired, app);
+            }
+        }
+        LOG.warn("distribution already created but not found app={} callerReference={} reason={}",
+                app, callerReference, reason);
+        throw new ResourceConflictException("CloudFront refused to create the distribution of application " + app
+                + " because one already exists for the caller reference " + callerReference
+                + " (DistributionAlreadyExists: " + reason + "), but it is not found by its id, its caller reference or"
+                + " its tags. If it was deleted meanwhile, start a new execution: it uses a new caller reference.");
+    }
+
+    /** "E2QWRUHAPOMQZL" from "... associated with another distribution. Already exists: E2QWRUHAPOMQZL". */
+    private static Optional<String> idInMessage(String message) {
+        Matcher id = message == null ? null : ALREADY_EXISTS_ID.matcher(message);
+        return id != null && id.find() ? Optional.of(id.group(1)) : Optional.empty();
+    }
+
+    /** The distribution with its config, or empty when there is none with that id. */
+    private Optional<software.amazon.awssdk.services.cloudfront.model.Distribution> distribution(String id) {
+        try {
+            return Optional.of(cloudFront.getDistribution(GetDistributionRequest.builder().id(id).build())
+                    .distribution());
+        } catch (NoSuchDistributionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Distribution converge(String id, String arn, String domainName, String status, DesiredConfig desired,
+                                  String app) {
         return withCurrentConfig(id, app, current -> {
             List<String> drift = desired.drift(current.distributionConfig());
             if (drift.isEmpty()) {
-                LOG.info("distribution unchanged app={} id={} status={}", app, id, found.status());
-                return new Distribution(id, found.arn(), found.domainName(), found.status(), RecordChange.UNCHANGED);
+                LOG.info("distribution unchanged app={} id={} status={}", app, id, status);
+                return new Distribution(id, arn, domainName, status, RecordChange.UNCHANGED);
             }
             try {
                 var d = update(id, current, desired.applyTo(current.distributionConfig()));

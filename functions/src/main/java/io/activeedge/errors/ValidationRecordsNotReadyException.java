@@ -1,6 +1,9 @@
 package io.activeedge.errors;
 
-/** ACM has not yet published a certificate's DNS validation record; the workflow retries shortly. */
+/**
+ * ACM cannot yet describe a certificate requested seconds ago, or has not yet published all of its DNS
+ * validation records; the workflow retries shortly.
+ */
 public final class ValidationRecordsNotReadyException extends ActiveEdgeException {
     public ValidationRecordsNotReadyException(String message) {
         super(message);

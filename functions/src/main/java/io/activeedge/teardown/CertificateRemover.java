@@ -2,6 +2,7 @@ package io.activeedge.teardown;
 
 import io.activeedge.certificates.AcmCertificates;
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.AwsRegions;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateInUseException;
@@ -20,6 +21,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
@@ -34,7 +36,9 @@ import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
  * in use (CloudFront and API Gateway release it a few minutes after deleting their own resource) is left
  * for the next round; the state machine waits and calls again until nothing is in use or the deadline passes.
  * The DNS validation CNAMEs of every certificate are remembered before it is deleted, so a later step can
- * remove those no remaining certificate needs.
+ * remove those no remaining certificate needs. A Region where ACM refuses to answer (AccessDeniedException, e.g. a
+ * service control policy that denies the Region) or that is not enabled is not searched: the result names it
+ * among the kept, and the teardown goes on.
  */
 public final class CertificateRemover {
     private static final Logger LOG = LoggerFactory.getLogger(CertificateRemover.class);
@@ -58,20 +62,33 @@ public final class CertificateRemover {
         Round round = new Round(input.app(), previous);
         SortedSet<String> regions = new TreeSet<>(scope.regionsToSearch());
         regions.add(AwsConstants.CLOUDFRONT_CERTIFICATE_REGION);
+        List<String> unreadable = new ArrayList<>();
         for (String region : regions) {
             AcmClient client = acm.in(region);
-            for (CertificateSummary summary : AcmCertificates.listAll(client)) {
-                if (inZone(summary, input.zone())) {
-                    round.consider(region, client, summary.certificateArn());
+            try {
+                for (CertificateSummary summary : AcmCertificates.listAll(client)) {
+                    if (inZone(summary, input.zone())) {
+                        round.consider(region, client, summary.certificateArn());
+                    }
                 }
+            } catch (AwsServiceException e) {
+                if (!AcmCertificates.accessDenied(e) && !AwsRegions.notEnabled(region, e)) {
+                    throw e;
+                }
+                String code = e.awsErrorDetails().errorCode();
+                LOG.info("certificates search incomplete app={} region={} error={} action=keep", input.app(), region,
+                        code);
+                unreadable.add(region);
+                round.kept.add(region + " (ACM could not be read there: " + code + "; any certificate of app "
+                        + input.app() + " in " + region + " is left in place)");
             }
         }
         if (!round.inUse.isEmpty()) {
             requireBeforeDeadline(input, run, round.inUse);
         }
         LOG.info("certificates removed app={} regions={} deletedThisRound={} deletedInAll={} kept={} inUse={}"
-                        + " validationRecords={}", input.app(), regions, round.deletedNow, round.deleted.size(),
-                round.kept.size(), round.inUse.size(), round.records.size());
+                        + " validationRecords={} unreadableRegions={}", input.app(), regions, round.deletedNow,
+                round.deleted.size(), round.kept.size(), round.inUse.size(), round.records.size(), unreadable);
         return new CertificateRemoval(List.copyOf(round.deleted), List.copyOf(round.kept), List.copyOf(round.inUse),
                 List.copyOf(round.records), round.inUse.isEmpty());
     }

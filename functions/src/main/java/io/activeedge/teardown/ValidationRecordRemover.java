@@ -42,7 +42,9 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * Removes the DNS validation CNAMEs of the deleted certificates that no remaining certificate needs. ACM
  * gives one record name to a domain name in every certificate and Region of an account, so a record may
  * serve certificates of other applications, or of the user, in any Region: each is looked for in every
- * Region before the record goes. When in doubt (ACM did not answer), nothing is deleted.
+ * Region before the record goes. When in doubt (ACM did not answer), nothing is deleted; a Region where ACM
+ * refuses to answer (AccessDeniedException, e.g. a service control policy that denies the Region) leaves every
+ * record in place, and the result names that Region.
  */
 public final class ValidationRecordRemover {
     private static final Logger LOG = LoggerFactory.getLogger(ValidationRecordRemover.class);
@@ -66,8 +68,9 @@ public final class ValidationRecordRemover {
                     values.size());
             return new Removal(List.of(), List.of());
         }
-        Map<String, SortedSet<String>> neededBy = neededBy(values.keySet(), searchRegions(scope),
-                deletedArns(certificates.deleted()));
+        Needs needs = neededBy(values.keySet(), searchRegions(scope), deletedArns(certificates.deleted()));
+        Map<String, SortedSet<String>> neededBy = needs.byName();
+        String unreadable = String.join(", ", needs.unreadableRegions());
         String zoneId = Names.zoneId(zone.id());
         List<Change> changes = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
@@ -94,6 +97,13 @@ public final class ValidationRecordRemover {
                         + ", not at " + String.join(", ", ours) + ")");
                 return;
             }
+            if (!unreadable.isEmpty()) {
+                LOG.info("validation record kept zone={} name={} reason=regions-unreadable regions={}",
+                        zoneId, name, unreadable);
+                kept.add(line + " (unknown whether still needed: ACM could not be read in " + unreadable
+                        + " (" + AcmCertificates.ACCESS_DENIED + "), where a certificate may use it)");
+                return;
+            }
             LOG.info("validation record delete zone={} name={} value={}", zoneId, name, found.get(0));
             changes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(current.get()).build());
             deleted.add(line);
@@ -104,8 +114,8 @@ public final class ValidationRecordRemover {
                     .changeBatch(b -> b.comment("active-edge teardown: certificate validation").changes(changes)))
                     .changeInfo().id();
         }
-        LOG.info("validation records removed zone={} deleted={} kept={} changeId={}",
-                zoneId, deleted.size(), kept.size(), changeId);
+        LOG.info("validation records removed zone={} deleted={} kept={} changeId={} unreadableRegions={}",
+                zoneId, deleted.size(), kept.size(), changeId, needs.unreadableRegions());
         return new Removal(List.copyOf(deleted), List.copyOf(kept));
     }
 
@@ -137,25 +147,37 @@ public final class ValidationRecordRemover {
                 .filter(word -> word.startsWith("arn:")).collect(Collectors.toSet());
     }
 
-    /** For each record name that a remaining certificate needs, the ARNs of those certificates. */
-    private Map<String, SortedSet<String>> neededBy(Set<String> names, SortedSet<String> regions, Set<String> ignored) {
+    /**
+     * For each record name that a remaining certificate needs, the ARNs of those certificates; and the Regions
+     * where ACM refused to say.
+     */
+    private Needs neededBy(Set<String> names, SortedSet<String> regions, Set<String> ignored) {
         Map<String, String> nameByDomain = new LinkedHashMap<>();
         names.forEach(name -> nameByDomain.put(validatedDomain(name), name));
-        Map<String, CompletableFuture<List<Need>>> searches = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Optional<List<Need>>>> searches = new LinkedHashMap<>();
         for (String region : regions) {
             searches.put(region, CompletableFuture.supplyAsync(() -> search(region, nameByDomain, ignored), executor));
         }
         Map<String, SortedSet<String>> neededBy = new TreeMap<>();
+        SortedSet<String> unreadable = new TreeSet<>();
         searches.forEach((region, search) -> {
-            for (Need need : join(search)) {
+            Optional<List<Need>> found = join(search);
+            if (found.isEmpty()) {
+                unreadable.add(region);
+                return;
+            }
+            for (Need need : found.get()) {
                 neededBy.computeIfAbsent(need.recordName(), n -> new TreeSet<>()).add(need.arn());
             }
         });
-        return neededBy;
+        return new Needs(neededBy, List.copyOf(unreadable));
     }
 
-    /** The records that certificates in one Region need; none when the Region is not enabled for the account. */
-    private List<Need> search(String region, Map<String, String> nameByDomain, Set<String> ignored) {
+    /**
+     * The records that certificates in one Region need; none when the Region is not enabled for the account;
+     * empty when ACM refused to answer there (AccessDeniedException), so nobody knows.
+     */
+    private Optional<List<Need>> search(String region, Map<String, String> nameByDomain, Set<String> ignored) {
         try {
             AcmClient client = acm.in(region);
             List<Need> needs = new ArrayList<>();
@@ -178,12 +200,17 @@ public final class ValidationRecordRemover {
                     });
                 }
             }
-            return needs;
+            return Optional.of(needs);
         } catch (AwsServiceException e) {
             if (AwsRegions.notEnabled(region, e)) {
                 LOG.info("validation record search skipped region={} reason=region-not-enabled error={}",
                         region, e.awsErrorDetails().errorCode());
-                return List.of();
+                return Optional.of(List.of());
+            }
+            if (AcmCertificates.accessDenied(e)) {
+                LOG.info("validation record search incomplete region={} reason=access-denied error={}"
+                        + " action=keep-records", region, e.awsErrorDetails().errorCode());
+                return Optional.empty();
             }
             throw e;
         }
@@ -230,7 +257,7 @@ public final class ValidationRecordRemover {
         return bare.startsWith("*.") ? bare.substring(2) : bare;
     }
 
-    private static List<Need> join(CompletableFuture<List<Need>> search) {
+    private static <T> T join(CompletableFuture<T> search) {
         try {
             return search.join();
         } catch (CompletionException e) {
@@ -242,5 +269,9 @@ public final class ValidationRecordRemover {
     }
 
     private record Need(String recordName, String arn) {
+    }
+
+    /** What the search of every Region found: record name to the certificates that need it; unread Regions. */
+    private record Needs(Map<String, SortedSet<String>> byName, List<String> unreadableRegions) {
     }
 }

@@ -3,10 +3,12 @@ package io.activeedge.certificates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Tags;
+import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.Certificates;
 import java.util.HashSet;
@@ -144,6 +146,26 @@ class CertificateRequestsTest {
 
         Certificates retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
+        assertEquals(first.items().stream().map(Certificate::arn).toList(),
+                retry.items().stream().map(Certificate::arn).toList());
+        assertEquals(3, acm.count());
+    }
+
+    // ACM lists a new certificate before it can describe it (several seconds after RequestCertificate); moto does
+    // not show that, FakeAcm does.
+    @Test
+    void ensure_listedCertificatesNotDescribableYet_validationRecordsNotReadyAndNoDuplicate() {
+        acm.in("us-east-1").describableOnRequest = false;
+        acm.in("us-west-2").describableOnRequest = false;
+        Certificates first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+
+        ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
+                () -> requests.ensure(ExampleApp.input(), ExampleApp.run("run-2")));
+
+        assertTrue(e.getMessage().contains(first.edge().arn()), e.getMessage());
+        assertEquals(3, acm.count());
+        acm.regions.values().forEach(FakeAcm::settle);
+        Certificates retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
         assertEquals(first.items().stream().map(Certificate::arn).toList(),
                 retry.items().stream().map(Certificate::arn).toList());
         assertEquals(3, acm.count());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateDeadlineExceededException;
 import io.activeedge.errors.CertificateFailedException;
+import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.CertificateStatus;
 import io.activeedge.workflow.Certificates;
@@ -115,11 +116,27 @@ class CertificateWatchTest {
     }
 
     @Test
-    void check_certificateDeleted_certificateFailed() {
+    void check_foundCertificateDeleted_certificateFailed() {
+        acm.in("us-west-2").delete(WEST_ARN);
+        Certificates found = new Certificates(CERTIFICATES.items().stream()
+                .map(c -> new Certificate(c.role(), c.region(), c.arn(), c.names(), false)).toList());
+        CertificateWatch watch = new CertificateWatch(acm.clients,
+                Clock.fixed(ExampleApp.STARTED_AT.plus(Duration.ofMinutes(5)), ZoneOffset.UTC));
+
+        CertificateFailedException e = assertThrows(CertificateFailedException.class, () -> watch.check(found,
+                ExampleApp.run("run-1"), ExampleApp.input().timing(), ExampleApp.zone()));
+
+        assertTrue(e.getMessage().contains(WEST_ARN), e.getMessage());
+    }
+
+    // ACM answers ResourceNotFoundException for several seconds after RequestCertificate; moto does not show
+    // that, so the fake's certificate is removed to stand for one ACM cannot describe yet.
+    @Test
+    void check_certificateRequestedThisRunNotFound_validationRecordsNotReadyNotAFailure() {
         acm.in("us-west-2").delete(WEST_ARN);
 
-        CertificateFailedException e = assertThrows(CertificateFailedException.class,
-                () -> checkAfter(Duration.ofMinutes(5)));
+        ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
+                () -> checkAfter(Duration.ofMinutes(1)));
 
         assertTrue(e.getMessage().contains(WEST_ARN), e.getMessage());
     }

@@ -40,8 +40,9 @@ import software.amazon.awssdk.services.acm.model.ValidationMethod;
 /**
  * ACM in one Region, in memory, with the behaviour the certificate steps depend on: status filters, the
  * default key type filter (RSA only) and one certificate per ListCertificates page, idempotency tokens, one
- * validation CNAME per domain that is the same for the apex and its wildcard and in every Region, and
- * certificates that cannot be deleted while another service uses them.
+ * validation CNAME per domain that is the same for the apex and its wildcard and in every Region,
+ * certificates that cannot be deleted while another service uses them, and (on request) new certificates that
+ * ACM cannot describe yet or describes with some options or CNAMEs missing, which moto cannot show.
  */
 public final class FakeAcm implements AcmClient {
     /** What ListCertificates lists when the request names no key types. */
@@ -53,6 +54,13 @@ public final class FakeAcm implements AcmClient {
     private final List<RequestCertificateRequest> requests = new ArrayList<>();
     /** When false, a new certificate has validation options without their CNAME, as ACM does at first. */
     public boolean publishRecordsOnRequest = true;
+    /**
+     * When false, a new certificate is listed but DescribeCertificate and ListTagsForCertificate answer
+     * ResourceNotFoundException, as ACM does for several seconds after RequestCertificate.
+     */
+    public boolean describableOnRequest = true;
+    /** When false, a new certificate has a validation option for its first name only, until {@link #settle()}. */
+    public boolean allOptionsOnRequest = true;
     /** When true, ListCertificates does not show certificates yet (ACM's list is eventually consistent). */
     boolean listLags;
     /** When set, every call fails with it (a Region not enabled for the account, an outage). */
@@ -73,6 +81,8 @@ public final class FakeAcm implements AcmClient {
         List<String> inUseBy = List.of();
         FailureReason failureReason;
         boolean recordsPublished;
+        boolean describable = true;
+        boolean allOptions = true;
 
         Cert(String arn, String domainName, List<String> names, Map<String, String> tags, Instant createdAt) {
             this.arn = arn;
@@ -122,6 +132,15 @@ public final class FakeAcm implements AcmClient {
         certificates.values().forEach(c -> c.recordsPublished = true);
     }
 
+    /** ACM has caught up: every certificate can be described, with an option and a CNAME for every name. */
+    void settle() {
+        certificates.values().forEach(c -> {
+            c.describable = true;
+            c.allOptions = true;
+            c.recordsPublished = true;
+        });
+    }
+
     List<RequestCertificateRequest> requests() {
         return requests;
     }
@@ -167,6 +186,8 @@ public final class FakeAcm implements AcmClient {
         request.tags().forEach(t -> tags.put(t.key(), t.value()));
         Cert cert = add(newArn(), names, tags);
         cert.recordsPublished = publishRecordsOnRequest;
+        cert.describable = describableOnRequest;
+        cert.allOptions = allOptionsOnRequest;
         if (token != null) {
             tokens.put(token, cert.arn);
         }
@@ -196,7 +217,7 @@ public final class FakeAcm implements AcmClient {
     @Override
     public ListTagsForCertificateResponse listTagsForCertificate(ListTagsForCertificateRequest request) {
         failIfSet();
-        Cert cert = get(request.certificateArn());
+        Cert cert = readable(request.certificateArn());
         return ListTagsForCertificateResponse.builder().tags(cert.tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
     }
@@ -204,17 +225,18 @@ public final class FakeAcm implements AcmClient {
     @Override
     public DescribeCertificateResponse describeCertificate(DescribeCertificateRequest request) {
         failIfSet();
-        Cert cert = get(request.certificateArn());
+        Cert cert = readable(request.certificateArn());
         DomainStatus domainStatus = switch (cert.status) {
             case ISSUED -> DomainStatus.SUCCESS;
             case FAILED -> DomainStatus.FAILED;
             default -> DomainStatus.PENDING_VALIDATION;
         };
-        List<DomainValidation> options = cert.names.stream().map(n -> DomainValidation.builder()
-                .domainName(n).validationDomain(n).validationMethod(ValidationMethod.DNS)
-                .validationStatus(domainStatus)
-                .resourceRecord(cert.recordsPublished ? validationRecord(n) : null)
-                .build()).toList();
+        List<DomainValidation> options = cert.names.stream().limit(cert.allOptions ? cert.names.size() : 1)
+                .map(n -> DomainValidation.builder()
+                        .domainName(n).validationDomain(n).validationMethod(ValidationMethod.DNS)
+                        .validationStatus(domainStatus)
+                        .resourceRecord(cert.recordsPublished ? validationRecord(n) : null)
+                        .build()).toList();
         return DescribeCertificateResponse.builder().certificate(CertificateDetail.builder()
                 .certificateArn(cert.arn).domainName(cert.domainName).subjectAlternativeNames(cert.names)
                 .status(cert.status).failureReason(cert.failureReason).createdAt(cert.createdAt)
@@ -238,6 +260,15 @@ public final class FakeAcm implements AcmClient {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** As {@link #get(String)}, and not found while the certificate cannot be described yet. */
+    private Cert readable(String arn) {
+        Cert cert = get(arn);
+        if (!cert.describable) {
+            throw ResourceNotFoundException.builder().message("Could not find certificate " + arn).build();
+        }
+        return cert;
     }
 
     private Cert get(String arn) {

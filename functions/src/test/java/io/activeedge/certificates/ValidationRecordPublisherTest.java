@@ -111,4 +111,47 @@ class ValidationRecordPublisherTest {
         assertEquals(2, result.names().size());
         assertEquals(1, zone.batches().size());
     }
+
+    // ACM's delay after RequestCertificate (not found, then options for some names only) is something moto does not
+    // show; FakeAcm reproduces it.
+    @Test
+    void publish_certificateNotDescribableYet_validationRecordsNotReadyAndNothingPublished() {
+        acm.in("us-west-2").describableOnRequest = false;
+        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+
+        ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
+                () -> publisher.publish(certs, ExampleApp.zone()));
+
+        assertTrue(e.getMessage().contains(certs.origin("us-west-2").arn()), e.getMessage());
+        assertEquals(0, zone.size());
+    }
+
+    @Test
+    void publish_validationOptionsForSomeNamesOnly_validationRecordsNotReadyAndNothingPublished() {
+        acm.in("us-east-1").allOptionsOnRequest = false;
+        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
+
+        ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
+                () -> publisher.publish(certs, ExampleApp.zone()));
+
+        assertTrue(e.getMessage().contains(certs.edge().arn() + " www.example.com"), e.getMessage());
+        assertEquals(0, zone.size());
+    }
+
+    @Test
+    void publish_retryAfterAcmCaughtUp_everyRecordInOneBatch() {
+        acm.in("us-east-1").allOptionsOnRequest = false;
+        acm.in("us-west-2").describableOnRequest = false;
+        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
+        assertThrows(ValidationRecordsNotReadyException.class, () -> publisher.publish(certs, ExampleApp.zone()));
+        acm.in("us-east-1").settle();
+        acm.in("us-west-2").settle();
+
+        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+
+        assertEquals(List.of(name("api.example.com"), name("example.com"), name("www.example.com")).stream()
+                .sorted().toList(), result.names());
+        assertEquals(1, zone.batches().size());
+        assertEquals(3, zone.size());
+    }
 }

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.CnameAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsRequest;
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsResponse;
+import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigRequest;
@@ -48,6 +49,7 @@ import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest
 import software.amazon.awssdk.services.cloudfront.model.ListDistributionsResponse;
 import software.amazon.awssdk.services.cloudfront.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudfront.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
@@ -318,6 +320,76 @@ class DistributionsTest {
         assertEquals(RecordChange.UNCHANGED, result.action());
         assertEquals("page-2", pages.getAllValues().get(1).marker());
         verify(cloudFront, never()).createDistributionWithTags(any(CreateDistributionWithTagsRequest.class));
+    }
+
+    // A create whose caller reference CloudFront already holds (an earlier attempt created it, the listing does not
+    // show it yet) is refused with DistributionAlreadyExists: moto does not show that, FakeCloudFront does.
+    @Test
+    void ensure_retriedCreateRefusedAsAlreadyExisting_convergesTheDistributionCreatedBefore() {
+        FakeCloudFront fake = new FakeCloudFront();
+        Distributions onFake = new Distributions(fake, Clock.fixed(STARTED, ZoneOffset.UTC));
+        Distribution first = onFake.ensure(input(), RUN, EDGE_CERT);
+        fake.listLags = true;
+
+        Distribution retry = onFake.ensure(input(), RUN, EDGE_CERT);
+
+        assertEquals(new Distribution(first.id(), first.arn(), first.domainName(), "InProgress",
+                RecordChange.UNCHANGED), retry);
+        assertEquals(1, fake.distributions.size());
+    }
+
+    @Test
+    void ensure_retriedCreateRefusedAndTheEarlierDistributionDrifted_convergesIt() {
+        FakeCloudFront fake = new FakeCloudFront();
+        Distributions onFake = new Distributions(fake, Clock.fixed(STARTED, ZoneOffset.UTC));
+        Distribution first = onFake.ensure(input(List.of("example.com"), "old-api.example.com"), RUN, EDGE_CERT);
+        fake.listLags = true;
+
+        Distribution retry = onFake.ensure(input(), RUN, EDGE_CERT);
+
+        assertEquals(first.id(), retry.id());
+        assertEquals(RecordChange.UPDATED, retry.action());
+        DistributionConfig config = fake.distributions.get(first.id()).config;
+        assertEquals(Set.of("example.com", "www.example.com"), Set.copyOf(config.aliases().items()));
+        assertEquals("api.example.com", config.origins().items().get(0).domainName());
+        assertEquals(1, fake.distributions.size());
+    }
+
+    @Test
+    void ensure_alreadyExistsWithoutIdInTheMessage_foundAmongRelatedByItsCallerReference() {
+        FakeCloudFront fake = new FakeCloudFront();
+        Distributions onFake = new Distributions(fake, Clock.fixed(STARTED, ZoneOffset.UTC));
+        Distribution first = onFake.ensure(input(), RUN, EDGE_CERT);
+        fake.distributions.get(first.id()).tags.clear();
+        fake.listLags = true;
+        fake.alreadyExistsNamesId = false;
+        fake.beforeNextCreate = () -> fake.listLags = false;
+
+        Distribution retry = onFake.ensure(input(), RUN, EDGE_CERT);
+
+        assertEquals(first.id(), retry.id());
+        assertEquals(RecordChange.UNCHANGED, retry.action());
+        assertEquals(1, fake.distributions.size());
+    }
+
+    @Test
+    void ensure_alreadyExistsButTheDistributionIsGone_throwsResourceConflictNamingTheCallerReference() {
+        noDistributions();
+        String message = "The caller reference that you are using to create a distribution is associated with"
+                + " another distribution. Already exists: E3GONE";
+        when(cloudFront.createDistributionWithTags(any(CreateDistributionWithTagsRequest.class)))
+                .thenThrow(DistributionAlreadyExistsException.builder().message(message).statusCode(409)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("DistributionAlreadyExists")
+                                .errorMessage(message).build()).build());
+        when(cloudFront.getDistribution(any(GetDistributionRequest.class)))
+                .thenThrow(NoSuchDistributionException.builder().message("The specified distribution does not exist.")
+                        .statusCode(404).build());
+
+        ResourceConflictException e = assertThrows(ResourceConflictException.class,
+                () -> distributions.ensure(input(), RUN, EDGE_CERT));
+
+        assertTrue(e.getMessage().contains("active-edge/shop/run-1"), e.getMessage());
+        assertTrue(e.getMessage().contains("start a new execution"), e.getMessage());
     }
 
     @Test

@@ -2,13 +2,19 @@ package io.activeedge.distribution;
 
 import io.activeedge.core.Tags;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsRequest;
+import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsResponse;
 import software.amazon.awssdk.services.cloudfront.model.DeleteDistributionRequest;
 import software.amazon.awssdk.services.cloudfront.model.DeleteDistributionResponse;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
+import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionNotDisabledException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
@@ -31,8 +37,9 @@ import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionRespon
 /**
  * CloudFront distributions in memory, as the teardown sees them: paged listing, tags, an ETag that changes with
  * every change of the config (IfMatch enforced: PreconditionFailed), an update that leaves the distribution
- * InProgress until the test deploys it, and a delete that CloudFront refuses unless the distribution is
- * disabled and Deployed.
+ * InProgress until the test deploys it, a delete that CloudFront refuses unless the distribution is
+ * disabled and Deployed, and a create that refuses a caller reference it has seen (DistributionAlreadyExists) while
+ * the listing may not show new distributions yet, which moto cannot show.
  */
 public final class FakeCloudFront implements CloudFrontClient {
     /** One distribution: what CloudFront stores. */
@@ -70,6 +77,13 @@ public final class FakeCloudFront implements CloudFrontClient {
     public boolean summariesWithoutAliases;
     /** Runs once, just before the next update or delete is applied: someone else changing the config first. */
     public Runnable beforeNextWrite;
+    /** When true, ListDistributions does not show the distributions created through the API yet. */
+    public boolean listLags;
+    /** Runs once, just before the next create is handled. */
+    public Runnable beforeNextCreate;
+    /** When false, DistributionAlreadyExists does not name the distribution that holds the caller reference. */
+    public boolean alreadyExistsNamesId = true;
+    private final Set<String> created = new HashSet<>();
     private int versions;
 
     /** A distribution tagged for {@code app} (untagged when it is null), with "active-edge APP" as comment. */
@@ -130,9 +144,39 @@ public final class FakeCloudFront implements CloudFrontClient {
         }
     }
 
+    /** Tags from the request, the caller reference remembered; a caller reference seen before is refused. */
+    @Override
+    public CreateDistributionWithTagsResponse createDistributionWithTags(CreateDistributionWithTagsRequest request) {
+        if (beforeNextCreate != null) {
+            Runnable change = beforeNextCreate;
+            beforeNextCreate = null;
+            change.run();
+        }
+        DistributionConfig config = request.distributionConfigWithTags().distributionConfig();
+        Stored holder = distributions.values().stream()
+                .filter(d -> config.callerReference().equals(d.config.callerReference())).findFirst().orElse(null);
+        if (holder != null) {
+            String message = "The caller reference that you are using to create a distribution is associated with"
+                    + " another distribution." + (alreadyExistsNamesId ? " Already exists: " + holder.id : "");
+            throw DistributionAlreadyExistsException.builder().statusCode(409).message(message)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("DistributionAlreadyExists")
+                            .errorMessage(message).build())
+                    .build();
+        }
+        String id = "E" + (distributions.size() + 1) + "CREATED";
+        Map<String, String> tags = new LinkedHashMap<>();
+        request.distributionConfigWithTags().tags().items().forEach(t -> tags.put(t.key(), t.value()));
+        Stored stored = new Stored(id, "d" + id.toLowerCase() + ".cloudfront.net", tags, config, "InProgress");
+        stored.eTag = nextETag();
+        distributions.put(id, stored);
+        created.add(id);
+        return CreateDistributionWithTagsResponse.builder().distribution(distribution(stored)).eTag(stored.eTag)
+                .build();
+    }
+
     @Override
     public ListDistributionsResponse listDistributions(ListDistributionsRequest request) {
-        List<Stored> all = new ArrayList<>(distributions.values());
+        List<Stored> all = distributions.values().stream().filter(d -> !listLags || !created.contains(d.id)).toList();
         int from = request.marker() == null ? 0 : Integer.parseInt(request.marker());
         int to = Math.min(all.size(), from + pageSize);
         boolean truncated = to < all.size();

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.route53.model.CreateHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckResponse;
 import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.DeleteHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.CreateHostedZoneRequest;
+import software.amazon.awssdk.services.route53.model.CreateHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.GetHealthCheckRequest;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
 import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.InvalidInputException;
 import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
@@ -59,7 +62,8 @@ import software.amazon.awssdk.services.route53.model.UpdateHealthCheckResponse;
 
 /**
  * Route 53 in memory: health checks with tags and versions; the account's hosted zones, by name and id, with
- * tags; and the record sets of one of them, with Route 53's sort order, paging, spelling (lower case, trailing
+ * tags, created once per CallerReference, and (on request) a listing that does not show new zones yet, which moto
+ * cannot show; and the record sets of one of them, with Route 53's sort order, paging, spelling (lower case, trailing
  * dots) and all-or-nothing change batches. A test queues an error for the next call of an operation.
  */
 public final class FakeRoute53 implements Route53Client {
@@ -76,6 +80,9 @@ public final class FakeRoute53 implements Route53Client {
     public List<ResourceRecordSet> records = new ArrayList<>();
     /** Small pages, so that every caller has to follow the markers. */
     public int pageSize = 2;
+    /** How many more ListHostedZonesByName calls do not show the zones created through the API yet. */
+    public int zoneListingLags;
+    private final Set<String> created = new HashSet<>();
     private final Map<String, HealthCheckConfig> byReference = new HashMap<>();
     private final Map<String, Deque<AwsServiceException>> failures = new HashMap<>();
 
@@ -111,12 +118,40 @@ public final class FakeRoute53 implements Route53Client {
         return zone;
     }
 
+    /**
+     * A public zone with the request's CallerReference; HostedZoneAlreadyExists when a zone already has that
+     * reference, as Route 53 answers.
+     */
+    @Override
+    public CreateHostedZoneResponse createHostedZone(CreateHostedZoneRequest request) {
+        failIfQueued("CreateHostedZone");
+        if (zones.stream().anyMatch(z -> request.callerReference().equals(z.callerReference()))) {
+            throw HostedZoneAlreadyExistsException.builder().statusCode(409)
+                    .message("A hosted zone has already been created with the specified caller reference.")
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("HostedZoneAlreadyExists").build()).build();
+        }
+        HostedZone zone = HostedZone.builder().id("/hostedzone/Z" + (zones.size() + 1) + "CREATED")
+                .name(Names.fqdn(request.name())).callerReference(request.callerReference())
+                .config(c -> c.privateZone(false).comment(request.hostedZoneConfig() == null ? null
+                        : request.hostedZoneConfig().comment()))
+                .build();
+        zones.add(zone);
+        created.add(zone.id());
+        return CreateHostedZoneResponse.builder().hostedZone(zone)
+                .delegationSet(d -> d.nameServers("ns-1.awsdns-01.org", "ns-2.awsdns-02.co.uk")).build();
+    }
+
     /** Sorted by name with the labels reversed, then id; from dnsName and hostedZoneId when given. */
     @Override
     public ListHostedZonesByNameResponse listHostedZonesByName(ListHostedZonesByNameRequest request) {
         Comparator<HostedZone> order = Comparator.comparing((HostedZone z) -> reversed(z.name()))
                 .thenComparing(HostedZone::id);
-        List<HostedZone> sorted = zones.stream().sorted(order).toList();
+        boolean lagging = zoneListingLags > 0;
+        if (lagging) {
+            zoneListingLags--;
+        }
+        List<HostedZone> sorted = zones.stream().filter(z -> !lagging || !created.contains(z.id())).sorted(order)
+                .toList();
         int from = 0;
         if (request.dnsName() != null) {
             HostedZone start = HostedZone.builder().name(Names.fqdn(request.dnsName()))
@@ -215,6 +250,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public ChangeTagsForResourceResponse changeTagsForResource(ChangeTagsForResourceRequest request) {
+        failIfQueued("ChangeTagsForResource");
         Map<String, String> current = tags.computeIfAbsent(request.resourceId(), id -> new LinkedHashMap<>());
         request.addTags().forEach(t -> current.put(t.key(), t.value()));
         request.removeTagKeys().forEach(current::remove);

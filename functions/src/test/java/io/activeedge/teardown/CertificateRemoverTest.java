@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.acm.model.AcmException;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;
 
@@ -117,6 +119,26 @@ class CertificateRemoverTest {
         assertThat(result.deleted()).hasSize(3).noneMatch(line -> line.contains(blogs) || line.contains(users));
         assertThat(acm.in("us-east-1").contains(blogs)).isTrue();
         assertThat(acm.in("us-west-2").contains(users)).isTrue();
+    }
+
+    // A service control policy that denies a Region makes ACM answer AccessDeniedException there. moto cannot deny
+    // a call, so FakeAcm answers it.
+    @Test
+    void remove_scpDeniesARegionOfTheApp_othersDeletedThatRegionNamedAsKeptAndDone() {
+        acm.in("us-west-2").failure = AcmException.builder().statusCode(400).message("AccessDeniedException")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
+                        .errorMessage("with an explicit deny in a service control policy").build()).build();
+
+        CertificateRemoval result = removeAfter(Duration.ofMinutes(20), null);
+
+        assertThat(result.done()).isTrue();
+        assertThat(result.deleted()).containsExactly(
+                "us-east-1 " + edge + " (example.com, www.example.com)",
+                "us-east-1 " + east + " (api.example.com)");
+        assertThat(result.kept()).containsExactly("us-west-2 (ACM could not be read there: AccessDeniedException;"
+                + " any certificate of app shop in us-west-2 is left in place)");
+        acm.in("us-west-2").failure = null;
+        assertThat(acm.in("us-west-2").contains(west)).isTrue();
     }
 
     @Test

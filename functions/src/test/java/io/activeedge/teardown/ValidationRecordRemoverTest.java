@@ -142,11 +142,44 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_unexpectedAcmFailureInTheSearch_failsWithoutDeleting() {
-        acm.in("eu-central-1").failure = acmError(400, "AccessDeniedException");
+        acm.in("eu-central-1").failure = acmError(400, "ValidationException");
 
-        assertThatThrownBy(this::remove).isInstanceOf(AcmException.class).hasMessageContaining("AccessDeniedException");
+        assertThatThrownBy(this::remove).isInstanceOf(AcmException.class).hasMessageContaining("ValidationException");
         assertThat(zone.batches).isEmpty();
         assertThat(zone.records).hasSize(4);
+    }
+
+    // A service control policy that denies Regions makes ACM answer AccessDeniedException there. moto cannot deny
+    // a call, so FakeAcm answers it.
+    @Test
+    void remove_scpDeniesSomeRegions_keepsEveryRecordNamingThoseRegionsAndDoesNotFail() {
+        acm.in("eu-central-1").failure = acmError(400, "AccessDeniedException");
+        acm.in("ap-east-1").failure = acmError(400, "AccessDeniedException");
+
+        Removal result = remove();
+
+        assertThat(result.deleted()).isEmpty();
+        assertThat(result.kept()).containsExactlyInAnyOrder(
+                name("api.example.com") + " CNAME (unknown whether still needed: ACM could not be read in ap-east-1,"
+                        + " eu-central-1 (AccessDeniedException), where a certificate may use it)",
+                name("example.com") + " CNAME (unknown whether still needed: ACM could not be read in ap-east-1,"
+                        + " eu-central-1 (AccessDeniedException), where a certificate may use it)",
+                name("www.example.com") + " CNAME (unknown whether still needed: ACM could not be read in ap-east-1,"
+                        + " eu-central-1 (AccessDeniedException), where a certificate may use it)");
+        assertThat(zone.batches).isEmpty();
+        assertThat(zone.records).hasSize(4);
+    }
+
+    @Test
+    void remove_regionDeniedAndAnotherRegionsCertificateNeedsARecord_thatRecordKeptAsStillNeeded() {
+        acm.in("eu-central-1").failure = acmError(400, "AccessDeniedException");
+        String users = acm.in("eu-west-1").existing(List.of("www.example.com"), Map.of(), CertificateStatus.ISSUED);
+
+        Removal result = remove();
+
+        assertThat(result.kept()).contains(name("www.example.com") + " CNAME (still needed by " + users + ")");
+        assertThat(result.kept()).hasSize(3);
+        assertThat(result.deleted()).isEmpty();
     }
 
     @Test
