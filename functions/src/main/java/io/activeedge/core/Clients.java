@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2ClientBuilder;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
@@ -60,6 +61,11 @@ public final class Clients {
 
     public static CloudWatchClient cloudWatch(String region) {
         return CloudWatchClient.builder().region(Region.of(region))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public static ResourceGroupsTaggingApiClient tagging(String region) {
+        return ResourceGroupsTaggingApiClient.builder().region(Region.of(region))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 }

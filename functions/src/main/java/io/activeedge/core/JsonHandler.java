@@ -3,6 +3,7 @@ package io.activeedge.core;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.activeedge.errors.ThrottledException;
+import io.activeedge.errors.TransientNetworkException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,12 +37,21 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
         return Json.MAPPER.readValue(in, inputType);
     }
 
+    /**
+     * Runs the service call and gives the failures the workflow retries their names: throttling becomes
+     * {@link ThrottledException}, a client-side network or I/O failure {@link TransientNetworkException}.
+     */
     private O call(I input) {
         try {
             return handle(input);
         } catch (AwsServiceException e) {
             if (ThrottledException.isThrottling(e)) {
                 throw new ThrottledException(e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (TransientNetworkException.isTransient(e)) {
+                throw new TransientNetworkException(e);
             }
             throw e;
         }

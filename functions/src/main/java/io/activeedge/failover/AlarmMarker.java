@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -27,7 +26,8 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  */
 public final class AlarmMarker {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmMarker.class);
-    /** DescribeAlarms accepts at most this many names per call. */
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html: AlarmNames
+    // "Array Members: Maximum number of 100 items."
     static final int NAMES_PER_CALL = 100;
     static final String INPUT_FIELD = "regions[].alarms";
 
@@ -98,33 +98,10 @@ public final class AlarmMarker {
     }
 
     /**
-     * Takes the marks of {@code app} off every alarm of {@code region} that carries them: the alarms are the
-     * user's and stay, but no longer drive a switch (teardown). Returns the names of the alarms unmarked.
+     * The ARNs of the alarms named, metric and composite alike, by name; a name with no alarm is absent. Reads
+     * only these alarms (DescribeAlarms with AlarmNames, 100 a call), never the rest of the Region's.
      */
-    public List<String> unmark(String app, String region) {
-        CloudWatchClient client = cloudWatch.in(region);
-        List<String> unmarked = new ArrayList<>();
-        client.describeAlarmsPaginator(r -> r.alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
-                .stream()
-                .flatMap(page -> Stream.concat(
-                        page.metricAlarms().stream().map(a -> Map.entry(a.alarmName(), a.alarmArn())),
-                        page.compositeAlarms().stream().map(a -> Map.entry(a.alarmName(), a.alarmArn()))))
-                .forEach(alarm -> {
-                    Map<String, String> tags = tagsOf(client, alarm.getValue());
-                    if (!app.equals(tags.get(Tags.APP))) {
-                        return;
-                    }
-                    client.untagResource(r -> r.resourceARN(alarm.getValue())
-                            .tagKeys(Tags.APP, Tags.REGION, FailoverTags.SWITCH));
-                    LOG.info("alarm unmarked app={} region={} alarm={} switch={} action=tags-removed",
-                            app, region, alarm.getKey(), tags.get(FailoverTags.SWITCH));
-                    unmarked.add(alarm.getKey());
-                });
-        return unmarked;
-    }
-
-    /** Metric and composite alarms alike, by name. */
-    private static Map<String, String> arnsByName(CloudWatchClient client, List<String> names) {
+    static Map<String, String> arnsByName(CloudWatchClient client, List<String> names) {
         Map<String, String> arns = new HashMap<>();
         for (int i = 0; i < names.size(); i += NAMES_PER_CALL) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + NAMES_PER_CALL));
@@ -141,7 +118,7 @@ public final class AlarmMarker {
         return arns;
     }
 
-    private static Map<String, String> tagsOf(CloudWatchClient client, String arn) {
+    static Map<String, String> tagsOf(CloudWatchClient client, String arn) {
         Map<String, String> tags = new HashMap<>();
         client.listTagsForResource(r -> r.resourceARN(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
         return tags;

@@ -3,32 +3,48 @@ package io.activeedge.teardown;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.failover.AlarmMarker;
+import io.activeedge.failover.AlarmRelease;
+import io.activeedge.input.RegionSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * First of the teardown: the application's CloudWatch alarms stop driving its switches. The alarms are the
- * user's and stay; only the marks provisioning put on them (app, Region, switch) are removed.
+ * user's and stay; only the marks provisioning put on them (app, Region, switch) are removed. In each Region of
+ * the scope, the alarms are found by their app tag (so one the input no longer lists is released too) and by
+ * the names the input lists; the Region's other alarms are never read.
  */
 public final class ReleaseAlarmsHandler extends JsonHandler<TeardownState, Removal> {
-    private final AlarmMarker marker;
+    private final AlarmRelease release;
 
     public ReleaseAlarmsHandler() {
-        this(new AlarmMarker(new RegionalClients<>(Clients::cloudWatch)));
+        this(new AlarmRelease(new RegionalClients<>(Clients::cloudWatch), new RegionalClients<>(Clients::tagging)));
     }
 
-    ReleaseAlarmsHandler(AlarmMarker marker) {
+    ReleaseAlarmsHandler(AlarmRelease release) {
         super(TeardownState.class);
-        this.marker = marker;
+        this.release = release;
     }
 
     @Override
     protected Removal handle(TeardownState state) {
+        Map<String, Set<String>> named = new TreeMap<>();
+        if (state.input().regions() != null) {
+            for (RegionSpec region : state.input().regions()) {
+                if (region.alarms() != null) {
+                    named.computeIfAbsent(region.region(), r -> new LinkedHashSet<>()).addAll(region.alarms());
+                }
+            }
+        }
         List<String> kept = new ArrayList<>();
-        for (String region : state.scope().regions()) {
-            marker.unmark(state.input().app(), region).forEach(alarm -> kept.add(region + " alarm " + alarm
-                    + " (yours: kept, its active-edge tags removed)"));
+        for (String region : state.scope().regionsToSearch()) {
+            release.release(state.input().app(), region, named.getOrDefault(region, Set.of()))
+                    .forEach(alarm -> kept.add(region + " alarm " + alarm
+                            + " (yours: kept, its active-edge tags removed)"));
         }
         return new Removal(List.of(), List.copyOf(kept));
     }

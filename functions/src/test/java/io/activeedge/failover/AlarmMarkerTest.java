@@ -123,31 +123,37 @@ class AlarmMarkerTest {
         assertThat(marker.mark(state("shop", names, SWITCH)).alarmArns()).hasSize(3);
     }
 
+    // CloudWatch API reference, DescribeAlarms: AlarmNames "Maximum number of 100 items"; the fake refuses more.
     @Test
-    void unmark_alarmsOfThisAndOtherApps_removesOnlyThisAppsMarksAndKeepsTheAlarms() {
-        String ours = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.ALARM);
-        cloudWatch.tags.get(ours).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH,
-                "team", "payments"));
+    void mark_fiveThousandUnrelatedAlarmsInTheRegion_readsOnlyTheNamedAlarms() {
+        cloudWatch.pageSize = 100;
+        for (int i = 0; i < 5000; i++) {
+            cloudWatch.add("someone-elses-" + i, i % 10 == 0, StateValue.OK);
+        }
+        String metric = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
         String composite = cloudWatch.add("shop-us-east-1-health", true, StateValue.OK);
-        cloudWatch.tags.get(composite).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH));
-        String other = cloudWatch.add("blog-us-east-1-5xx", false, StateValue.OK);
-        cloudWatch.tags.get(other).putAll(Map.of(Tags.APP, "blog", Tags.REGION, REGION, FailoverTags.SWITCH, "blog-switch"));
-        cloudWatch.add("unrelated", false, StateValue.OK);
 
-        List<String> unmarked = marker.unmark("shop", REGION);
+        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
 
-        assertThat(unmarked).containsExactlyInAnyOrder("shop-us-east-1-5xx", "shop-us-east-1-health");
-        assertThat(cloudWatch.alarms).hasSize(4);
-        assertThat(cloudWatch.tags.get(ours)).containsOnly(Map.entry("team", "payments"));
-        assertThat(cloudWatch.tags.get(composite)).isEmpty();
-        assertThat(cloudWatch.tags.get(other)).containsEntry(Tags.APP, "blog").containsEntry(FailoverTags.SWITCH, "blog-switch");
+        assertThat(marks.alarmArns()).containsExactly(metric, composite);
+        assertThat(cloudWatch.tagsRead).as("tags read: the named alarms only").containsExactly(metric, composite);
+        assertThat(cloudWatch.calls).filteredOn("DescribeAlarms"::equals).hasSize(1);
+        assertThat(cloudWatch.tags.values()).filteredOn(t -> t.containsKey(Tags.APP)).hasSize(2);
     }
 
     @Test
-    void unmark_noMarkedAlarms_changesNothing() {
-        cloudWatch.add("unrelated", false, StateValue.OK);
+    void mark_twoHundredFiftyNamedAlarms_asksForAtMostOneHundredNamesACall() {
+        cloudWatch.pageSize = 100;
+        List<String> names = java.util.stream.IntStream.range(0, 250).mapToObj(i -> "shop-" + i).toList();
+        names.forEach(n -> cloudWatch.add(n, false, StateValue.OK));
+        for (int i = 0; i < 1000; i++) {
+            cloudWatch.add("someone-elses-" + i, false, StateValue.OK);
+        }
 
-        assertThat(marker.unmark("shop", REGION)).isEmpty();
-        assertThat(cloudWatch.calls).doesNotContain("UntagResource");
+        AlarmMarks marks = marker.mark(state("shop", names, SWITCH));
+
+        assertThat(marks.alarmArns()).hasSize(250);
+        assertThat(cloudWatch.calls).filteredOn("DescribeAlarms"::equals).hasSize(3);
+        assertThat(cloudWatch.tagsRead).hasSize(250);
     }
 }

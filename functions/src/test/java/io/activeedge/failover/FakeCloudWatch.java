@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -24,28 +25,30 @@ import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
  * CloudWatch alarms of one Region in memory: metric and composite alarms with state and tags. Like CloudWatch,
  * DescribeAlarms returns metric alarms only unless composite ones are asked for, and pages its answers.
  */
-final class FakeCloudWatch implements CloudWatchClient {
-    static final String ACCOUNT = "123456789012";
+public final class FakeCloudWatch implements CloudWatchClient {
+    public static final String ACCOUNT = "123456789012";
 
-    record Alarm(String name, String arn, boolean composite, StateValue state) {
+    public record Alarm(String name, String arn, boolean composite, StateValue state) {
     }
 
-    final String region;
-    final Map<String, Alarm> alarms = new LinkedHashMap<>();
-    final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
-    final List<TagResourceRequest> tagged = new ArrayList<>();
-    final List<String> calls = new ArrayList<>();
-    int pageSize = 2;
+    public final String region;
+    public final Map<String, Alarm> alarms = new LinkedHashMap<>();
+    public final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+    public final List<TagResourceRequest> tagged = new ArrayList<>();
+    public final List<String> calls = new ArrayList<>();
+    /** The ARNs ListTagsForResource was asked about, in order. */
+    public final List<String> tagsRead = new ArrayList<>();
+    public int pageSize = 2;
 
-    FakeCloudWatch(String region) {
+    public FakeCloudWatch(String region) {
         this.region = region;
     }
 
-    String arn(String name) {
+    public String arn(String name) {
         return "arn:aws:cloudwatch:" + region + ":" + ACCOUNT + ":alarm:" + name;
     }
 
-    String add(String name, boolean composite, StateValue state) {
+    public String add(String name, boolean composite, StateValue state) {
         Alarm alarm = new Alarm(name, arn(name), composite, state);
         alarms.put(name, alarm);
         tags.put(alarm.arn(), new LinkedHashMap<>());
@@ -60,6 +63,11 @@ final class FakeCloudWatch implements CloudWatchClient {
     @Override
     public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest request) {
         calls.add("DescribeAlarms");
+        // CloudWatch API reference, DescribeAlarms: "AlarmNames ... Array Members: Maximum number of 100 items."
+        if (request.hasAlarmNames() && request.alarmNames().size() > 100) {
+            throw InvalidParameterValueException.builder().message("AlarmNames: at most 100 names, got "
+                    + request.alarmNames().size()).build();
+        }
         List<AlarmType> types = request.hasAlarmTypes() ? request.alarmTypes() : List.of(AlarmType.METRIC_ALARM);
         List<Alarm> matching = alarms.values().stream()
                 .filter(a -> !request.hasAlarmNames() || request.alarmNames().contains(a.name()))
@@ -81,6 +89,7 @@ final class FakeCloudWatch implements CloudWatchClient {
     @Override
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
         calls.add("ListTagsForResource");
+        tagsRead.add(request.resourceARN());
         Map<String, String> current = tags.get(request.resourceARN());
         if (current == null) {
             throw ResourceNotFoundException.builder().message("Unknown alarm " + request.resourceARN()).build();

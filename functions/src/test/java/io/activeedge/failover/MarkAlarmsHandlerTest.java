@@ -2,15 +2,18 @@ package io.activeedge.failover;
 
 import io.activeedge.workflow.AlarmMarks;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.errors.TransientNetworkException;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
@@ -25,6 +28,18 @@ class MarkAlarmsHandlerTest {
 
         assertThat(Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class))
                 .isEqualTo(new AlarmMarks("us-east-1", List.of()));
+    }
+
+    @Test
+    void handleRequest_awsUnreachable_failsWithTransientNetworkErrorForTheWorkflowToRetry() throws Exception {
+        // Unit tests point AWS_ENDPOINT_URL at a closed port: the real client's call is refused, as on a network fault.
+        byte[] state = Json.MAPPER.writeValueAsBytes(AlarmMarkerTest.state("shop", List.of("shop-us-east-1-5xx"),
+                "switch-id"));
+
+        assertThatThrownBy(() -> new MarkAlarmsHandler().handleRequest(new ByteArrayInputStream(state),
+                new ByteArrayOutputStream(), null))
+                .isInstanceOf(TransientNetworkException.class)
+                .hasCauseInstanceOf(SdkClientException.class);
     }
 
     @Test

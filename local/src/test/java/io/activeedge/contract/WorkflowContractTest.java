@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.core.Json;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.errors.ActiveEdgeException;
+import io.activeedge.errors.ThrottledException;
+import io.activeedge.errors.TransientNetworkException;
 import io.activeedge.local.Template;
 import io.activeedge.teardown.TeardownState;
 import io.activeedge.workflow.RegionState;
@@ -82,6 +84,34 @@ class WorkflowContractTest {
                     assertTrue(ActiveEdgeException.class.isAssignableFrom(Class.forName(name)), name);
                 } catch (ClassNotFoundException e) {
                     fail("ErrorEquals names " + name + ", which is no class in io.activeedge.errors");
+                }
+            }
+        }
+    }
+
+    /** Throttling and client-side network failures are passing: every Task retries both, with backoff. */
+    @Test
+    void stateMachines_everyTask_retriesThrottlingAndTransientNetworkErrorsWithBackoff() throws IOException {
+        List<String> transientErrors = List.of(ThrottledException.class.getName(),
+                TransientNetworkException.class.getName());
+        for (Template.StateMachine machine : TEMPLATE.stateMachines().values()) {
+            JsonNode definition = Json.MAPPER.readTree(ROOT.resolve(machine.definitionUri()).toFile());
+            List<Map.Entry<String, JsonNode>> tasks = tasks(definition.get("States"), machine.logicalId());
+            assertFalse(tasks.isEmpty(), machine.logicalId() + " has no Task state");
+            for (Map.Entry<String, JsonNode> task : tasks) {
+                for (String error : transientErrors) {
+                    JsonNode retrier = null;
+                    for (JsonNode r : task.getValue().path("Retry")) {
+                        List<String> names = new ArrayList<>();
+                        r.path("ErrorEquals").forEach(n -> names.add(n.asText()));
+                        if (names.contains(error)) {
+                            retrier = r;
+                            break;
+                        }
+                    }
+                    assertNotNull(retrier, task.getKey() + ": its Retry does not match " + error);
+                    assertTrue(retrier.path("MaxAttempts").asInt(3) > 1, task.getKey() + ": retries " + error + " once");
+                    assertTrue(retrier.path("BackoffRate").asDouble(2.0) > 1, task.getKey() + ": no backoff for " + error);
                 }
             }
         }
@@ -214,6 +244,23 @@ class WorkflowContractTest {
             todo.addAll(next);
         }
         assertEquals(names, reached, where + ": some states cannot be reached");
+    }
+
+    /** Every Task state, in Map and Parallel states too, as "machine/state" and the state. */
+    private static List<Map.Entry<String, JsonNode>> tasks(JsonNode states, String where) {
+        List<Map.Entry<String, JsonNode>> tasks = new ArrayList<>();
+        states.fields().forEachRemaining(e -> {
+            JsonNode state = e.getValue();
+            String name = where + "/" + e.getKey();
+            switch (state.path("Type").asText()) {
+                case "Task" -> tasks.add(Map.entry(name, state));
+                case "Map" -> tasks.addAll(tasks((state.has("ItemProcessor") ? state.get("ItemProcessor")
+                        : state.get("Iterator")).get("States"), name));
+                case "Parallel" -> state.path("Branches").forEach(b -> tasks.addAll(tasks(b.get("States"), name)));
+                default -> { }
+            }
+        });
+        return tasks;
     }
 
     private static List<String> errorNames(JsonNode node) {

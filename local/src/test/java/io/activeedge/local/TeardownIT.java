@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Tags;
+import io.activeedge.failover.FailoverTags;
 import io.activeedge.failover.HealthCheckLookup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -18,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -134,7 +141,46 @@ class TeardownIT {
                 .contains("health checks       nothing found", "certificates        nothing found");
     }
 
+    /**
+     * Only the Resource Groups Tagging API can find this alarm (the input no longer names it), so this also shows
+     * that the local cloud's GetResources returns CloudWatch alarms, as AWS's does for every resource type.
+     */
+    @Test
+    void teardown_alarmTheInputNoLongerLists_isReleasedThroughItsTagAndKept() {
+        ObjectNode stray = TestApps.input("stray", List.of(EAST, WEST));
+        stray.withArray("regions").forEach(r -> ((ObjectNode) r).remove("alarms"));
+        try (CloudWatchClient east = LocalClients.cloudWatch(LOCAL.cloud().endpoint(), EAST)) {
+            alarm(east, "stray-us-east-1-latency", Map.of(Tags.APP, "stray", Tags.REGION, EAST,
+                    FailoverTags.SWITCH, "stray-switch", "team", "payments"));
+            alarm(east, "other-us-east-1-5xx", Map.of(Tags.APP, "other", Tags.REGION, EAST,
+                    FailoverTags.SWITCH, "other-switch"));
+
+            WorkflowRun.Result result = teardown(stray);
+
+            assertThat(result.succeeded()).as(result.error() + ": " + result.cause()).isTrue();
+            assertThat(result.output().at("/alarms/kept").toString())
+                    .contains("us-east-1 alarm stray-us-east-1-latency").doesNotContain("other-us-east-1-5xx");
+            assertThat(tags(east, "stray-us-east-1-latency")).containsOnly(Map.entry("team", "payments"));
+            assertThat(tags(east, "other-us-east-1-5xx")).containsEntry(Tags.APP, "other")
+                    .containsEntry(FailoverTags.SWITCH, "other-switch");
+        }
+    }
+
     // ---- helpers
+
+    private static void alarm(CloudWatchClient cloudWatch, String name, Map<String, String> tags) {
+        cloudWatch.putMetricAlarm(r -> r.alarmName(name).namespace("AWS/ApiGateway").metricName("Latency")
+                .statistic(Statistic.AVERAGE).period(60).evaluationPeriods(1).threshold(1000.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                        .toList()));
+    }
+
+    private static Map<String, String> tags(CloudWatchClient cloudWatch, String name) {
+        String arn = cloudWatch.describeAlarms(r -> r.alarmNames(name)).metricAlarms().getFirst().alarmArn();
+        return cloudWatch.listTagsForResource(r -> r.resourceARN(arn)).tags().stream()
+                .collect(Collectors.toMap(Tag::key, Tag::value));
+    }
 
     private static WorkflowRun.Result teardown(ObjectNode input) {
         return run(Workflow.TEARDOWN, input);
