@@ -5,6 +5,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** The commercial AWS Regions that Route 53 latency routing, ACM and API Gateway all serve. */
 public final class AwsRegions {
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html (Region, "Latency-based resource
+    // record sets only"): every code below is in its list of valid values, which also holds ap-east-2, ap-southeast-6,
+    // eusc-de-east-1 and the China and GovCloud Regions, none of them here.
     public static final Set<String> LATENCY_ROUTING = Set.of(
             "us-east-1", "us-east-2", "us-west-1", "us-west-2",
             "af-south-1",

@@ -14,7 +14,14 @@ public final class FailoverTags {
     /** On a switch: the name of the alarm whose state was applied last. */
     public static final String CHANGED_BY = "active-edge:changed-by";
 
-    /** Route 53 tag values: at most 256 characters from this set. */
+    /**
+     * Route 53 tag values: at most 256 characters from this set. The route53 model gives TagValue a maximum length of
+     * 256 and no pattern (https://docs.aws.amazon.com/Route53/latest/APIReference/API_Tag.html: "Maximum length of
+     * 256"); the character set is the Developer Guide's:
+     * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-tagging.html#health-checks-tagging-restrictions:
+     * valid values for Key and Value are "uppercase and lowercase letters in the UTF-8 character set, numbers, space,
+     * and the following characters: _ . : / = + - and @".
+     */
     static final int MAX_VALUE = 256;
     private static final Pattern NOT_ALLOWED = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
 

@@ -39,7 +39,17 @@ public final class HealthCheckLookup {
         return regions;
     }
 
-    /** Healthy as the failover function counts it: most checkers report success, or none reported yet. */
+    /**
+     * Healthy as the failover function counts it: most checkers report success, or none reported yet.
+     * Stricter than Route 53 itself, which needs only more than 18%:
+     * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html: "If
+     * more than 18% of health checkers report that an endpoint is healthy, Route 53 considers it healthy. If 18% of
+     * health checkers or fewer report that an endpoint is healthy, Route 53 considers it unhealthy." A check that more
+     * than 18% but at most half of the checkers pass is healthy to Route 53 and not serving here. Each observation is
+     * one check by one checker (https://docs.aws.amazon.com/Route53/latest/APIReference/API_StatusReport.html: "the
+     * status that one Amazon Route 53 health checker reports and the time of the health check"), while each checker
+     * judges over FailureThreshold consecutive checks; the "Success" prefix and the empty case are not documented.
+     */
     public static boolean healthy(List<HealthCheckObservation> observations) {
         if (observations.isEmpty()) {
             return true;

@@ -29,10 +29,18 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 /**
  * Drains a Region when one of its alarms goes to ALARM and restores it on OK, by setting {@code Inverted} on the
  * Region's switch health check (DESIGN.md, "a safe switch"); the endpoint and gate checks are never touched.
+ * The switch is a disabled check: https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
+ * (Disabled): "After you disable a health check, Route 53 considers the status of the health check to always be
+ * healthy. [...] If you want to stop routing traffic to a resource, change the value of Inverted."
  * <ul>
  *   <li>Never drains the last Region that serves: another Region serves when its switch is not inverted and
  *       its endpoint check is healthy (its gate is then healthy too; Route 53 reports no status for a
- *       calculated check such as the gate).</li>
+ *       calculated check such as the gate:
+ *       https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetHealthCheckStatus.html: "You can't use
+ *       GetHealthCheckStatus to get the status of a calculated health check"). Draining the last one would not work
+ *       anyway: https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html (HealthCheckId): "If
+ *       the health check status for all resource record sets in the group is unhealthy, Route 53 considers all
+ *       resource record sets in the group healthy".</li>
  *   <li>Restores only when no other alarm of the same Region is still in ALARM.</li>
  *   <li>Remembers on the switch the state timestamp it applied last, so that an event older than it, or the
  *       same event delivered again, changes nothing.</li>
@@ -44,7 +52,11 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 public final class RegionSwitch {
     private static final Logger LOG = LoggerFactory.getLogger(RegionSwitch.class);
     static final int MAX_VERSION_ATTEMPTS = 5;
-    /** How a Route 53 checker reports a healthy endpoint: "Success: HTTP Status Code 200, OK". */
+    /**
+     * How a Route 53 checker reports a healthy endpoint: "Success: HTTP Status Code 200, OK". The format is not
+     * documented: https://docs.aws.amazon.com/Route53/latest/APIReference/API_StatusReport.html calls Status only "A description
+     * of the status of the health check endpoint".
+     */
     static final String SUCCESS = "Success";
 
     private final Route53Client route53;
@@ -141,6 +153,10 @@ public final class RegionSwitch {
         for (int attempt = 1; ; attempt++) {
             SwitchState at = state;
             try {
+                // https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html (HealthCheckVersion):
+                // "If the value of HealthCheckVersion in the health check is greater, the health check was changed after
+                // you got the version number. Route 53 does not update the health check, and it returns a
+                // HealthCheckVersionMismatch error" (HTTP 409).
                 backoff.call("UpdateHealthCheck", () -> route53.updateHealthCheck(r -> r
                         .healthCheckId(at.id()).healthCheckVersion(at.version()).inverted(drain)));
                 break;
@@ -229,7 +245,12 @@ public final class RegionSwitch {
         return new Others(null, notServing);
     }
 
-    /** Healthy when most Route 53 checkers report success; a check not yet observed counts as healthy. */
+    /**
+     * Healthy when most Route 53 checkers report success; a check not yet observed counts as healthy. Route 53 itself
+     * uses "more than 18%" ({@link HealthCheckLookup#healthy}).
+     * https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetHealthCheckStatus.html: "This API is intended for
+     * use during development to diagnose behavior. It doesn't support production use-cases with high query rates".
+     */
     private boolean healthy(String checkId) {
         return HealthCheckLookup.healthy(backoff.call("GetHealthCheckStatus",
                 () -> route53.getHealthCheckStatus(r -> r.healthCheckId(checkId))).healthCheckObservations());

@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  */
 public final class AliasRecordSets {
     private static final Logger LOG = LoggerFactory.getLogger(AliasRecordSets.class);
+    // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-cloudfront-distribution.html: "If IPv6 is
+    // enabled, you'll need to create two alias records for the distribution, one to route IPv4 traffic to the
+    // distribution, and one to route IPv6 traffic" (active-edge's distributions have IsIPV6Enabled true).
     private static final List<RRType> TYPES = List.of(RRType.A, RRType.AAAA);
     private final Route53Client route53;
 
@@ -46,10 +49,15 @@ public final class AliasRecordSets {
         List<String> conflicts = new ArrayList<>();
         for (String name : names) {
             List<ResourceRecordSet> atName = ZoneRecords.at(route53, zoneId, name);
+            // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html#CNAMEFormat: "if you create
+            // a CNAME record for a subdomain, you cannot create any other records for that subdomain".
             List<ResourceRecordSet> cnames = atName.stream().filter(r -> ZoneRecords.isType(r, RRType.CNAME)).toList();
             conflicts.addAll(cnames.stream().map(ZoneRecords::describe).toList());
             cnames.forEach(cname -> changes.add(delete(cname)));
             for (RRType type : TYPES) {
+                // https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html: for a "CloudFront
+                // distribution", HostedZoneId: "Specify Z2FDTNDATAQYW2"; EvaluateTargetHealth: "You can't set
+                // EvaluateTargetHealth to true when the alias target is a CloudFront distribution".
                 ResourceRecordSet wanted = ResourceRecordSet.builder().name(name).type(type)
                         .aliasTarget(a -> a.dnsName(distribution)
                                 .hostedZoneId(AwsConstants.CLOUDFRONT_HOSTED_ZONE_ID).evaluateTargetHealth(false))
@@ -86,6 +94,9 @@ public final class AliasRecordSets {
         }
         results.forEach(r -> LOG.info("alias record name={} type={} distribution={} action={}",
                 r.name(), r.type(), r.target(), r.action()));
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html: "either makes all or
+        // none of the changes in the change batch request"; its own example deletes a CNAME and creates an alias in one
+        // batch: "If validation for either the DELETE or the CREATE action fails, then the request is canceled".
         if (!changes.isEmpty()) {
             String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
                     .comment("active-edge " + input.app() + " CloudFront aliases")
@@ -96,7 +107,11 @@ public final class AliasRecordSets {
         return new AliasRecords(results);
     }
 
-    /** A simple alias record to the CloudFront distribution whose domain name is {@code distribution}. */
+    /**
+     * A simple alias record to the CloudFront distribution whose domain name is {@code distribution}; simple means
+     * no SetIdentifier (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html: it is for
+     * "Resource record sets that have a routing policy other than simple").
+     */
     public static boolean isAliasTo(ResourceRecordSet record, String distribution) {
         return record.setIdentifier() == null
                 && record.aliasTarget() != null

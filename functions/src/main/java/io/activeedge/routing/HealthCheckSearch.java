@@ -19,9 +19,16 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * Finds health checks the way provisioning marks them: every page of ListHealthChecks narrowed by
  * CallerReference (provisioning writes "ae/{app}/{region}/{role}/..." or, for a long name, "ae/{hash of
  * app}/..."), then the tags of what is left, which alone decide whose a check is.
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHealthCheck.html (CallerReference, 1 to 64
+ * characters): "A unique string that identifies the request and that allows you to retry a failed CreateHealthCheck
+ * request without the risk of creating two identical health checks".
  */
 public final class HealthCheckSearch {
-    /** Route 53: resource ids per ListTagsForResources call. */
+    /**
+     * Route 53: resource ids per ListTagsForResources call (ResourceIds: 1 to 10 items).
+     * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListTagsForResources.html: "Lists tags for up to 10
+     * health checks or hosted zones".
+     */
     public static final int TAGS_BATCH = 10;
     private static final Pattern HASHED_APP = Pattern.compile("^ae/[0-9a-f]{8}/.*");
 
@@ -76,6 +83,8 @@ public final class HealthCheckSearch {
             page.healthChecks().stream()
                     .filter(c -> c.callerReference() != null && reference.test(c.callerReference()))
                     .forEach(candidates::add);
+            // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListHealthChecks.html: "If the value of
+            // IsTruncated in the previous response was true, you have more health checks"; Marker takes NextMarker.
             if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) {
                 break;
             }

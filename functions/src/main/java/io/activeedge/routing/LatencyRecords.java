@@ -38,6 +38,14 @@ public final class LatencyRecords {
         String name = Names.fqdn(input.originDomain());
         String setIdentifier = Tags.setIdentifier(input.app(), region);
         String zoneId = state.zone().id();
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html:
+        // SetIdentifier: "In a group of resource record sets that have the same name and type, the value of SetIdentifier
+        // must be unique for each resource record set"; Region: "You can only create one latency resource record set for
+        // each Amazon EC2 Region"; HealthCheckId: "return this resource record set in response to a DNS query only when
+        // the status of a health check is healthy".
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html: "When EvaluateTargetHealth is
+        // true, an alias resource record set inherits the health of the referenced Amazon Web Services resource"; false
+        // leaves the gate check alone to decide.
         ResourceRecordSet wanted = ResourceRecordSet.builder()
                 .name(name).type(RRType.A).setIdentifier(setIdentifier).region(region)
                 .healthCheckId(state.healthChecks().gateId())
@@ -48,6 +56,10 @@ public final class LatencyRecords {
         Optional<ResourceRecordSet> ours = atName.stream()
                 .filter(r -> ZoneRecords.isType(r, RRType.A) && setIdentifier.equals(r.setIdentifier()))
                 .findFirst();
+        // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html#CNAMEFormat: "if you create a
+        // CNAME record for a subdomain, you cannot create any other records for that subdomain"; API_ResourceRecordSet
+        // (Region): "You can't create non-latency resource record sets that have the same values for the Name and Type
+        // elements as latency resource record sets".
         List<ResourceRecordSet> blocking = atName.stream()
                 .filter(r -> ZoneRecords.isType(r, RRType.CNAME) || ZoneRecords.isType(r, RRType.A)
                         && !setIdentifier.equals(r.setIdentifier()) && !isOtherRegionsLatencyRecord(r, region))
@@ -64,6 +76,10 @@ public final class LatencyRecords {
                     + "; active-edge needs latency records at that name. Remove the record, or set takeOverRecords"
                     + " to true to let active-edge replace it");
         }
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html: "To delete a resource
+        // record set, you must specify all the same values that you specified when you created it" (so each DELETE sends
+        // the record as listed), and "Route 53 validates the changes in the request and then either makes all or none of
+        // the changes in the change batch request" (so the deletes and the write land together or not at all).
         List<Change> changes = new ArrayList<>();
         for (ResourceRecordSet record : blocking) {
             changes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(record).build());

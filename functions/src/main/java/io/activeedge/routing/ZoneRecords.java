@@ -19,6 +19,10 @@ public final class ZoneRecords {
     /**
      * Every record set at {@code name}, of every type and routing policy. Route 53 lists a zone sorted by
      * name, so the listing starts at the name and stops at the first record of another name.
+     * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListResourceRecordSets.html: "sorts results first by
+     * DNS name with the labels reversed"; "When multiple records have the same DNS name, ListResourceRecordSets sorts
+     * results by the record type"; with a Name and no Type, "The results begin with the first resource record set in the
+     * list whose name is greater than or equal to Name".
      */
     public static List<ResourceRecordSet> at(Route53Client route53, String zoneId, String name) {
         return list(route53, zoneId, Names.fqdn(name));
@@ -47,6 +51,10 @@ public final class ZoneRecords {
                 }
                 found.add(record);
             }
+            // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListResourceRecordSets.html: "get the values of
+            // NextRecordName, NextRecordType, and NextRecordIdentifier (if any) from the response. Then submit another
+            // ListResourceRecordSets request, and specify those values for StartRecordName, StartRecordType, and
+            // StartRecordIdentifier."
             if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null
                     || only != null && !Names.sameName(page.nextRecordName(), only)) {
                 return found;
@@ -59,7 +67,15 @@ public final class ZoneRecords {
 
     /**
      * Deletes {@code records}, exactly as they were listed, in one change batch: Route 53 applies all of them or
-     * none. One batch holds up to 1,000 changes, far more than one application writes. Returns the change id.
+     * none. One batch holds up to 1,000 ResourceRecord elements, far more than one application writes (its alias
+     * records hold none). Returns the change id. {@code records} must not be empty (Changes: at least 1 item).
+     * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html: "To delete a resource
+     * record set, you must specify all the same values that you specified when you created it"; "Route 53 validates the
+     * changes in the request and then either makes all or none of the changes in the change batch request"; "If you try
+     * to delete the same resource record set more than once in a single change batch, Route 53 returns an
+     * InvalidChangeBatch error".
+     * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-requests-changeresourcerecordsets:
+     * "A request cannot contain more than 1,000 ResourceRecord elements".
      */
     public static String deleteAll(Route53Client route53, String zoneId, String comment, List<ResourceRecordSet> records) {
         List<Change> changes = records.stream()

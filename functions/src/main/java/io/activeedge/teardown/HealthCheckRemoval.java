@@ -25,7 +25,14 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
  */
 public final class HealthCheckRemoval {
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheckRemoval.class);
-    /** Route 53's error code for a check that something still refers to. */
+    /**
+     * Route 53's error code for a check that something still refers to. The API reference does not promise it:
+     * https://docs.aws.amazon.com/Route53/latest/APIReference/API_DeleteHealthCheck.html lists HealthCheckInUse, but the
+     * route53 model marks it deprecated, "This error code is not in use", and the page says "Amazon Route 53 does not
+     * prevent you from deleting a health check even if the health check is associated with one or more resource record
+     * sets". No page says whether Route 53 refuses to delete a child of a calculated check; the passes below act only
+     * if it answers HealthCheckInUse.
+     */
     static final String IN_USE = "HealthCheckInUse";
     /** Passes over the checks Route 53 called in use, after the others (their parents) are gone. */
     static final int IN_USE_PASSES = 3;

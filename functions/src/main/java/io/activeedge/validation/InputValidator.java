@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class InputValidator {
     public static final String DEFAULT_HEALTH_CHECK_PATH = "/health";
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html: RequestInterval "If you don't
+    // specify a value for RequestInterval, the default value is 30 seconds"; FailureThreshold "the default value is three
+    // health checks".
     public static final int DEFAULT_REQUEST_INTERVAL = 30;
     public static final int DEFAULT_FAILURE_THRESHOLD = 3;
     public static final String DEFAULT_PRICE_CLASS = "PriceClass_All";
@@ -38,6 +41,9 @@ public final class InputValidator {
     /**
      * Route 53 allows 10 tags on a health check; active-edge uses up to 6 (app, region, role, Name, and on
      * the switch the last change applied and the alarm that applied it).
+     * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeTagsForResource.html (AddTags, at most 10
+     * items): "You can add a maximum of 10 tags to a health check or a hosted zone"; ResourceTagSet.Tags holds at most
+     * 10. (The Developer Guide's health-checks-tagging page says "Maximum number of tags per resource" is 50.)
      */
     public static final int MAX_USER_TAGS = 4;
 
@@ -48,7 +54,9 @@ public final class InputValidator {
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /**
      * The tag characters ACM, CloudFront, CloudWatch, API Gateway and Route 53 all accept (their models' TagKey and
-     * TagValue patterns), e.g. https://docs.aws.amazon.com/acm/latest/APIReference/API_Tag.html.
+     * TagValue patterns), e.g. https://docs.aws.amazon.com/acm/latest/APIReference/API_Tag.html. The route53 model has
+     * no pattern; Route 53 documents the same set in
+     * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-tagging.html#health-checks-tagging-restrictions.
      */
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     /**
@@ -62,6 +70,8 @@ public final class InputValidator {
     /** What the rest of an execution may write besides its wait loops: steps, the Map over Regions, retries. */
     static final int EVENTS_BESIDES_WAITING = 3_000;
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html: ResourcePath "Maximum length of
+    // 255".
     private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,254}");
     /** A web ACL for CloudFront: AWS WAF (v2), scope CLOUDFRONT, which lives in us-east-1 under "global/". */
     private static final Pattern WEB_ACL_ARN = Pattern.compile(
@@ -192,6 +202,8 @@ public final class InputValidator {
             throw new InvalidInputException(field, "is null; expected {\"region\": ..., \"origin\": ...}");
         }
         String region = required(field + ".region", spec.region()).toLowerCase(Locale.ROOT);
+        // AwsRegions.LATENCY_ROUTING: codes from the ResourceRecordSet Region values in
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html.
         if (!AwsRegions.LATENCY_ROUTING.contains(region)) {
             throw new InvalidInputException(field + ".region", "'" + spec.region()
                     + "' is not an AWS Region that Route 53 latency routing serves");
@@ -260,13 +272,19 @@ public final class InputValidator {
         HealthCheckSpec s = spec == null ? new HealthCheckSpec(null, null, null, null) : spec;
         String path = s.path() == null ? DEFAULT_HEALTH_CHECK_PATH : path("healthCheck.path", s.path());
         int interval = s.requestIntervalSeconds() == null ? DEFAULT_REQUEST_INTERVAL : s.requestIntervalSeconds();
+        // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html:
+        // "you can specify the interval between checks: every 10 seconds or every 30 seconds" (the model: 10 to 30).
         if (interval != 10 && interval != 30) {
             throw new InvalidInputException("healthCheck.requestIntervalSeconds", interval + " is not 10 or 30,"
                     + " the two intervals Route 53 offers");
         }
         int threshold = s.failureThreshold() == null ? DEFAULT_FAILURE_THRESHOLD : s.failureThreshold();
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html: FailureThreshold "Valid
+        // Range: Minimum value of 1. Maximum value of 10."
         range("healthCheck.failureThreshold", threshold, 1, 10);
         int port = s.port() == null ? 443 : s.port();
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html: Port "Valid Range: Minimum
+        // value of 1. Maximum value of 65535."
         range("healthCheck.port", port, 1, 65535);
         return new HealthCheckSpec(path, interval, threshold, port);
     }
