@@ -31,13 +31,11 @@ final class AlarmOwners {
     }
 
     private final RegionalClients<CloudWatchClient> cloudWatch;
-    private final Backoff backoff;
     private final Clock clock;
     private final Map<String, Entry> byArn = new ConcurrentHashMap<>();
 
-    AlarmOwners(RegionalClients<CloudWatchClient> cloudWatch, Backoff backoff, Clock clock) {
+    AlarmOwners(RegionalClients<CloudWatchClient> cloudWatch, Clock clock) {
         this.cloudWatch = cloudWatch;
-        this.backoff = backoff;
         this.clock = clock;
     }
 
@@ -49,8 +47,7 @@ final class AlarmOwners {
         }
         Map<String, String> tags = new HashMap<>();
         try {
-            backoff.call("ListTagsForResource", () -> cloudWatch.in(region)
-                    .listTagsForResource(r -> r.resourceARN(alarmArn))).tags()
+            cloudWatch.in(region).listTagsForResource(r -> r.resourceARN(alarmArn)).tags()
                     .forEach(t -> tags.put(t.key(), t.value()));
         } catch (ResourceNotFoundException e) {
             // Deleted since it sent the event: it drives nothing.
@@ -72,9 +69,9 @@ final class AlarmOwners {
         String token = null;
         do {
             String from = token;
-            DescribeAlarmsResponse page = backoff.call("DescribeAlarms", () -> client.describeAlarms(r -> r
+            DescribeAlarmsResponse page = client.describeAlarms(r -> r
                     .stateValue(StateValue.ALARM).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
-                    .nextToken(from)));
+                    .nextToken(from));
             Map<String, String> firing = new HashMap<>();
             page.metricAlarms().forEach(a -> firing.put(a.alarmArn(), a.alarmName()));
             page.compositeAlarms().forEach(a -> firing.put(a.alarmArn(), a.alarmName()));

@@ -31,8 +31,8 @@ final class AppHealthChecks {
     private final HealthCheckSearch search;
     private final Map<String, Map<String, RegionChecks>> byApp = new ConcurrentHashMap<>();
 
-    AppHealthChecks(Route53Client route53, Backoff backoff) {
-        this.search = new HealthCheckSearch(route53, backoff);
+    AppHealthChecks(Route53Client route53) {
+        this.search = new HealthCheckSearch(route53);
     }
 
     /** The application's checks by Region, sorted by Region. */

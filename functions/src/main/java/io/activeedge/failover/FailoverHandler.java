@@ -14,7 +14,7 @@ public final class FailoverHandler extends JsonHandler<AlarmEvent, FailoverDecis
 
     public FailoverHandler() {
         this(new RegionSwitch(new RegionalClients<>(Clients::cloudWatch), Clients.route53(), Clock.systemUTC(),
-                Sleeper.real(), new PowertoolsFailoverMetrics()));
+                new PowertoolsFailoverMetrics()));
     }
 
     FailoverHandler(RegionSwitch regionSwitch) {

@@ -4,7 +4,6 @@ import io.activeedge.failover.AppHealthChecks.RegionChecks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 
@@ -25,8 +24,7 @@ public final class HealthCheckLookup {
     private final AppHealthChecks checks;
 
     public HealthCheckLookup(Route53Client route53) {
-        this.checks = new AppHealthChecks(route53,
-                new Backoff(Sleeper.real(), () -> ThreadLocalRandom.current().nextDouble()));
+        this.checks = new AppHealthChecks(route53);
     }
 
     /** The application's checks by Region, sorted by Region; empty when it has none. Always read afresh. */

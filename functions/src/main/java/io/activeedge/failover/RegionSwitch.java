@@ -5,7 +5,6 @@ import io.activeedge.core.Tags;
 import io.activeedge.failover.AlarmOwners.Owner;
 import io.activeedge.failover.AppHealthChecks.RegionChecks;
 import io.activeedge.failover.FailoverDecision.Action;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,7 +44,8 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
  *   <li>Remembers on the switch the state timestamp it applied last, so that an event older than it, or the
  *       same event delivered again, changes nothing.</li>
  *   <li>Sends HealthCheckVersion with every update and, when someone changed the switch meanwhile, reads it
- *       again and retries; retries throttled calls with jittered backoff.</li>
+ *       again and retries. Throttled calls are retried by the Route 53 and CloudWatch clients themselves
+ *       ({@link io.activeedge.core.Clients}), not here.</li>
  * </ul>
  * Every decision is one log line and, when it drained, restored or refused, one metric.
  */
@@ -62,16 +62,13 @@ public final class RegionSwitch {
     private final Route53Client route53;
     private final AlarmOwners owners;
     private final AppHealthChecks checks;
-    private final Backoff backoff;
     private final FailoverMetrics metrics;
 
     public RegionSwitch(RegionalClients<CloudWatchClient> cloudWatch, Route53Client route53, Clock clock,
-            Sleeper sleeper, FailoverMetrics metrics) {
-        Backoff backoff = new Backoff(sleeper, () -> Jitter.RANDOM.nextDouble());
+            FailoverMetrics metrics) {
         this.route53 = route53;
-        this.owners = new AlarmOwners(cloudWatch, backoff, clock);
-        this.checks = new AppHealthChecks(route53, backoff);
-        this.backoff = backoff;
+        this.owners = new AlarmOwners(cloudWatch, clock);
+        this.checks = new AppHealthChecks(route53);
         this.metrics = metrics;
     }
 
@@ -157,8 +154,8 @@ public final class RegionSwitch {
                 // "If the value of HealthCheckVersion in the health check is greater, the health check was changed after
                 // you got the version number. Route 53 does not update the health check, and it returns a
                 // HealthCheckVersionMismatch error" (HTTP 409).
-                backoff.call("UpdateHealthCheck", () -> route53.updateHealthCheck(r -> r
-                        .healthCheckId(at.id()).healthCheckVersion(at.version()).inverted(drain)));
+                route53.updateHealthCheck(r -> r
+                        .healthCheckId(at.id()).healthCheckVersion(at.version()).inverted(drain));
                 break;
             } catch (HealthCheckVersionMismatchException e) {
                 if (attempt >= MAX_VERSION_ATTEMPTS) {
@@ -228,8 +225,7 @@ public final class RegionSwitch {
                 continue;
             }
             try {
-                HealthCheck check = backoff.call("GetHealthCheck",
-                        () -> route53.getHealthCheck(r -> r.healthCheckId(other.switchId()))).healthCheck();
+                HealthCheck check = route53.getHealthCheck(r -> r.healthCheckId(other.switchId())).healthCheck();
                 if (Boolean.TRUE.equals(check.healthCheckConfig().inverted())) {
                     notServing.add(other.region() + " is drained");
                 } else if (!healthy(other.endpointId())) {
@@ -252,8 +248,8 @@ public final class RegionSwitch {
      * use during development to diagnose behavior. It doesn't support production use-cases with high query rates".
      */
     private boolean healthy(String checkId) {
-        return HealthCheckLookup.healthy(backoff.call("GetHealthCheckStatus",
-                () -> route53.getHealthCheckStatus(r -> r.healthCheckId(checkId))).healthCheckObservations());
+        return HealthCheckLookup.healthy(
+                route53.getHealthCheckStatus(r -> r.healthCheckId(checkId)).healthCheckObservations());
     }
 
     record SwitchState(String id, boolean inverted, Long version, Instant changedAt, String changedBy,
@@ -264,11 +260,10 @@ public final class RegionSwitch {
     }
 
     private SwitchState read(String id) {
-        HealthCheck check = backoff.call("GetHealthCheck", () -> route53.getHealthCheck(r -> r.healthCheckId(id)))
-                .healthCheck();
+        HealthCheck check = route53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck();
         Map<String, String> tags = new HashMap<>();
-        backoff.call("ListTagsForResource", () -> route53.listTagsForResource(r -> r
-                .resourceType(TagResourceType.HEALTHCHECK).resourceId(id)))
+        route53.listTagsForResource(r -> r
+                .resourceType(TagResourceType.HEALTHCHECK).resourceId(id))
                 .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
         return new SwitchState(id, Boolean.TRUE.equals(check.healthCheckConfig().inverted()),
                 check.healthCheckVersion(), instant(id, tags.get(FailoverTags.CHANGED_AT)),
@@ -290,10 +285,10 @@ public final class RegionSwitch {
 
     /** Which state change the switch now reflects. */
     private void markApplied(String switchId, AlarmChange change) {
-        backoff.call("ChangeTagsForResource", () -> route53.changeTagsForResource(r -> r
+        route53.changeTagsForResource(r -> r
                 .resourceType(TagResourceType.HEALTHCHECK).resourceId(switchId)
                 .addTags(Tag.builder().key(FailoverTags.CHANGED_AT).value(change.stateTimestamp().toString()).build(),
-                        Tag.builder().key(FailoverTags.CHANGED_BY).value(FailoverTags.value(change.alarmName())).build())));
+                        Tag.builder().key(FailoverTags.CHANGED_BY).value(FailoverTags.value(change.alarmName())).build()));
     }
 
     private static FailoverDecision decision(AlarmChange change, Owner owner, String switchId, String before,
@@ -328,10 +323,5 @@ public final class RegionSwitch {
             default -> {
             }
         }
-    }
-
-    /** Created on first use, after a SnapStart restore, so that restored containers do not share one sequence. */
-    private static final class Jitter {
-        static final SecureRandom RANDOM = new SecureRandom();
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
@@ -32,19 +31,6 @@ public final class HealthCheckSearch {
     public static final int TAGS_BATCH = 10;
     private static final Pattern HASHED_APP = Pattern.compile("^ae/[0-9a-f]{8}/.*");
 
-    /** How each Route 53 call is made: directly, or through a backoff that retries throttled calls. */
-    public interface Calls {
-        <T> T call(String operation, Supplier<T> call);
-    }
-
-    /** Each call made once; a throttled one fails the step, which the workflow retries. */
-    public static final Calls DIRECT = new Calls() {
-        @Override
-        public <T> T call(String operation, Supplier<T> call) {
-            return call.get();
-        }
-    };
-
     /** A health check and its tags. */
     public record Tagged(HealthCheck check, Map<String, String> tags) {
         public String id() {
@@ -61,15 +47,9 @@ public final class HealthCheckSearch {
     }
 
     private final Route53Client route53;
-    private final Calls calls;
 
     public HealthCheckSearch(Route53Client route53) {
-        this(route53, DIRECT);
-    }
-
-    public HealthCheckSearch(Route53Client route53, Calls calls) {
         this.route53 = route53;
-        this.calls = calls;
     }
 
     /** Every check whose CallerReference {@code reference} accepts, with its tags, in Route 53's order. */
@@ -78,8 +58,7 @@ public final class HealthCheckSearch {
         String marker = null;
         while (true) {
             String from = marker;
-            ListHealthChecksResponse page = calls.call("ListHealthChecks",
-                    () -> route53.listHealthChecks(r -> r.marker(from)));
+            ListHealthChecksResponse page = route53.listHealthChecks(r -> r.marker(from));
             page.healthChecks().stream()
                     .filter(c -> c.callerReference() != null && reference.test(c.callerReference()))
                     .forEach(candidates::add);
@@ -95,8 +74,8 @@ public final class HealthCheckSearch {
         for (int i = 0; i < candidates.size(); i += TAGS_BATCH) {
             List<String> batch = candidates.subList(i, Math.min(candidates.size(), i + TAGS_BATCH)).stream()
                     .map(HealthCheck::id).toList();
-            ListTagsForResourcesResponse response = calls.call("ListTagsForResources", () -> route53
-                    .listTagsForResources(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceIds(batch)));
+            ListTagsForResourcesResponse response = route53
+                    .listTagsForResources(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceIds(batch));
             for (ResourceTagSet set : response.resourceTagSets()) {
                 Map<String, String> byKey = new HashMap<>();
                 set.tags().forEach(t -> byKey.put(t.key(), t.value()));

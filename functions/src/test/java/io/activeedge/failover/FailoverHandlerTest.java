@@ -1,8 +1,10 @@
 package io.activeedge.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Json;
+import io.activeedge.errors.ThrottledException;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,6 +42,22 @@ class FailoverHandlerTest {
         assertThat(shop.route53.inverted(east.endpointId())).isFalse();
         assertThat(shop.route53.inverted(east.gateId())).isFalse();
         assertThat(shop.route53.inverted(shop.switchOf(WEST))).isFalse();
+    }
+
+    /**
+     * Route 53 still throttles after the client's own retries (an in-memory fake stands for the client): the
+     * function fails with the named error, so that Lambda's asynchronous retry delivers the event again.
+     */
+    @Test
+    void handleRequest_throttledBeyondTheClientsRetries_failsWithThrottledException() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
+        FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
+
+        assertThatThrownBy(() -> invoke(handler,
+                AlarmEventTest.EVENTBRIDGE.formatted("ALARM", "2026-11-24T01:02:03.456+0000")))
+                .isInstanceOf(ThrottledException.class).hasMessageStartingWith("Throttling");
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isFalse();
     }
 
     @Test

@@ -25,7 +25,6 @@ final class Shop {
     final FakeHealthChecks route53 = new FakeHealthChecks();
     final Map<String, FakeCloudWatch> cloudWatch = new HashMap<>();
     final Map<String, FakeHealthChecks.RegionIds> regions = new LinkedHashMap<>();
-    final List<Duration> slept = new ArrayList<>();
     final RecordingMetrics metrics = new RecordingMetrics();
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T01:00:00Z"));
 
@@ -58,8 +57,7 @@ final class Shop {
     }
 
     RegionSwitch regionSwitch() {
-        return new RegionSwitch(new RegionalClients<CloudWatchClient>(this::cloudWatch), route53, clock, slept::add,
-                metrics);
+        return new RegionSwitch(new RegionalClients<CloudWatchClient>(this::cloudWatch), route53, clock, metrics);
     }
 
     AlarmChange change(String region, String state, String timestamp) {
