@@ -12,9 +12,11 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
+import software.amazon.awssdk.services.cloudfront.model.ListDistributionsResponse;
 import software.amazon.awssdk.services.cloudfront.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchResourceException;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
+import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIterable;
 
 /**
  * Finds CloudFront distributions by their tags. ListDistributions is read page by page; a summary's aliases
@@ -48,10 +50,11 @@ public final class DistributionSearch {
      */
     List<DistributionSummary> related(Predicate<DistributionSummary> candidate) {
         List<DistributionSummary> related = new ArrayList<>();
-        String marker = null;
-        while (true) {
-            DistributionList page = cloudFront.listDistributions(ListDistributionsRequest.builder().marker(marker).build())
-                    .distributionList();
+        // The SDK's paginator follows NextMarker (https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/pagination.html).
+        // CloudFrontClient has no listDistributionsPaginator method (aws-sdk-java-v2#6636), so it is built directly.
+        for (ListDistributionsResponse response
+                : new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build())) {
+            DistributionList page = response.distributionList();
             if (page == null) {
                 return related;
             }
@@ -62,11 +65,8 @@ public final class DistributionSearch {
                     related.add(summary);
                 }
             }
-            if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) {
-                return related;
-            }
-            marker = page.nextMarker();
         }
+        return related;
     }
 
     /** A distribution's tags; none when it was deleted since it was listed. */

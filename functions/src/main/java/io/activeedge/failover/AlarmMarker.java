@@ -105,15 +105,11 @@ public final class AlarmMarker {
         Map<String, String> arns = new HashMap<>();
         for (int i = 0; i < names.size(); i += NAMES_PER_CALL) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + NAMES_PER_CALL));
-            String token = null;
-            do {
-                String from = token;
-                DescribeAlarmsResponse page = client.describeAlarms(r -> r.alarmNames(batch)
-                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(from));
+            for (DescribeAlarmsResponse page : client.describeAlarmsPaginator(r -> r.alarmNames(batch)
+                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))) {
                 page.metricAlarms().forEach(a -> arns.put(a.alarmName(), a.alarmArn()));
                 page.compositeAlarms().forEach(a -> arns.put(a.alarmName(), a.alarmArn()));
-                token = page.nextToken();
-            } while (token != null);
+            }
         }
         return arns;
     }

@@ -65,13 +65,8 @@ final class AlarmOwners {
 
     /** The name of another alarm in ALARM that drives the same Region of the same application, if any. */
     Optional<String> otherInAlarm(String region, String alarmArn, Owner owner) {
-        CloudWatchClient client = cloudWatch.in(region);
-        String token = null;
-        do {
-            String from = token;
-            DescribeAlarmsResponse page = client.describeAlarms(r -> r
-                    .stateValue(StateValue.ALARM).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
-                    .nextToken(from));
+        for (DescribeAlarmsResponse page : cloudWatch.in(region).describeAlarmsPaginator(r -> r
+                .stateValue(StateValue.ALARM).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))) {
             Map<String, String> firing = new HashMap<>();
             page.metricAlarms().forEach(a -> firing.put(a.alarmArn(), a.alarmName()));
             page.compositeAlarms().forEach(a -> firing.put(a.alarmArn(), a.alarmName()));
@@ -85,8 +80,7 @@ final class AlarmOwners {
                     return Optional.of(alarm.getValue());
                 }
             }
-            token = page.nextToken();
-        } while (token != null);
+        }
         return Optional.empty();
     }
 }

@@ -1,10 +1,9 @@
 package io.activeedge.origins;
 
-import io.activeedge.core.Pages;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.BasePathMapping;
-import software.amazon.awssdk.services.apigateway.model.GetBasePathMappingsResponse;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingsResponse;
@@ -21,13 +20,23 @@ public final class ApiMappings {
     }
 
     public static List<BasePathMapping> rest(ApiGatewayClient apigateway, String domainName) {
-        return Pages.all(from -> apigateway.getBasePathMappings(r -> r.domainName(domainName).position(from)),
-                GetBasePathMappingsResponse::items, GetBasePathMappingsResponse::position);
+        return apigateway.getBasePathMappingsPaginator(r -> r.domainName(domainName)).items().stream().toList();
     }
 
+    /**
+     * The SDK has no paginator for GetApiMappings, so its pages are followed here. API Gateway v2 model, NextToken:
+     * "The next page of elements from this collection. Not valid for the last element of the collection."
+     */
     public static List<ApiMapping> http(ApiGatewayV2Client apigateway, String domainName) {
-        return Pages.all(from -> apigateway.getApiMappings(r -> r.domainName(domainName).nextToken(from)),
-                GetApiMappingsResponse::items, GetApiMappingsResponse::nextToken);
+        List<ApiMapping> all = new ArrayList<>();
+        String token = null;
+        do {
+            String from = token;
+            GetApiMappingsResponse page = apigateway.getApiMappings(r -> r.domainName(domainName).nextToken(from));
+            all.addAll(page.items());
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return all;
     }
 
     /** True for the empty base path, however the API spells it ("", "(none)" or absent). */

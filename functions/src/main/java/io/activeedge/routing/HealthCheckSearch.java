@@ -1,7 +1,6 @@
 package io.activeedge.routing;
 
 import io.activeedge.core.Tags;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
-import software.amazon.awssdk.services.route53.model.ListHealthChecksResponse;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
 import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
 import software.amazon.awssdk.services.route53.model.ResourceTagSet;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
@@ -54,21 +53,13 @@ public final class HealthCheckSearch {
 
     /** Every check whose CallerReference {@code reference} accepts, with its tags, in Route 53's order. */
     public List<Tagged> find(Predicate<String> reference) {
-        List<HealthCheck> candidates = new ArrayList<>();
-        String marker = null;
-        while (true) {
-            String from = marker;
-            ListHealthChecksResponse page = route53.listHealthChecks(r -> r.marker(from));
-            page.healthChecks().stream()
-                    .filter(c -> c.callerReference() != null && reference.test(c.callerReference()))
-                    .forEach(candidates::add);
-            // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListHealthChecks.html: "If the value of
-            // IsTruncated in the previous response was true, you have more health checks"; Marker takes NextMarker.
-            if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) {
-                break;
-            }
-            marker = page.nextMarker();
-        }
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListHealthChecks.html: "If the value of
+        // IsTruncated in the previous response was true, you have more health checks"; Marker takes NextMarker. The
+        // SDK's paginator asks for every page (https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/pagination.html).
+        List<HealthCheck> candidates = route53.listHealthChecksPaginator(ListHealthChecksRequest.builder().build())
+                .healthChecks().stream()
+                .filter(c -> c.callerReference() != null && reference.test(c.callerReference()))
+                .toList();
 
         Map<String, Map<String, String>> tags = new HashMap<>();
         for (int i = 0; i < candidates.size(); i += TAGS_BATCH) {

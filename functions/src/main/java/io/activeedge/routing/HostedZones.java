@@ -165,7 +165,11 @@ public final class HostedZones {
         return zone;
     }
 
-    /** Zones come sorted by name from the one asked for; those with the same name are consecutive. */
+    /**
+     * Zones come sorted by name from the one asked for; those with the same name are consecutive. The SDK has no
+     * paginator for ListHostedZonesByName, so its pages (NextDNSName and NextHostedZoneId, "present only if
+     * IsTruncated is true") are followed here, and only while they hold this name.
+     */
     private List<software.amazon.awssdk.services.route53.model.HostedZone> publicZonesNamed(String name) {
         List<software.amazon.awssdk.services.route53.model.HostedZone> found = new java.util.ArrayList<>();
         String nextId = null;

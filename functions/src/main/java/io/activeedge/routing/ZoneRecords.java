@@ -36,33 +36,23 @@ public final class ZoneRecords {
     /** The records at {@code only}, or the whole zone when it is null. */
     private static List<ResourceRecordSet> list(Route53Client route53, String zoneId, String only) {
         List<ResourceRecordSet> found = new ArrayList<>();
-        String startName = only;
-        String startType = null;
-        String startIdentifier = null;
-        while (true) {
-            String fromName = startName;
-            String fromType = startType;
-            String fromIdentifier = startIdentifier;
-            ListResourceRecordSetsResponse page = route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                    .startRecordName(fromName).startRecordType(fromType).startRecordIdentifier(fromIdentifier));
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListResourceRecordSets.html: "get the values of
+        // NextRecordName, NextRecordType, and NextRecordIdentifier (if any) from the response. Then submit another
+        // ListResourceRecordSets request, and specify those values for StartRecordName, StartRecordType, and
+        // StartRecordIdentifier." The SDK's paginator does that, asking for a page only when the loop reaches it.
+        for (ListResourceRecordSetsResponse page : route53.listResourceRecordSetsPaginator(r -> r
+                .hostedZoneId(zoneId).startRecordName(only))) {
             for (ResourceRecordSet record : page.resourceRecordSets()) {
                 if (only != null && !Names.sameName(record.name(), only)) {
                     return found;
                 }
                 found.add(record);
             }
-            // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListResourceRecordSets.html: "get the values of
-            // NextRecordName, NextRecordType, and NextRecordIdentifier (if any) from the response. Then submit another
-            // ListResourceRecordSets request, and specify those values for StartRecordName, StartRecordType, and
-            // StartRecordIdentifier."
-            if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null
-                    || only != null && !Names.sameName(page.nextRecordName(), only)) {
+            if (only != null && page.nextRecordName() != null && !Names.sameName(page.nextRecordName(), only)) {
                 return found;
             }
-            startName = page.nextRecordName();
-            startType = page.nextRecordTypeAsString();
-            startIdentifier = page.nextRecordIdentifier();
         }
+        return found;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.activeedge.teardown;
 
-import io.activeedge.core.Pages;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
 import software.amazon.awssdk.services.apigateway.model.BasePathMapping;
 import software.amazon.awssdk.services.apigateway.model.DomainName;
-import software.amazon.awssdk.services.apigateway.model.GetDomainNamesResponse;
+import software.amazon.awssdk.services.apigateway.model.GetDomainNamesRequest;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
@@ -64,9 +63,8 @@ public final class OriginDomainRemover {
     }
 
     private List<DomainName> domainNames(String region) {
-        ApiGatewayClient apigateway = restApis.in(region);
-        return Pages.all(from -> apigateway.getDomainNames(r -> r.position(from)),
-                GetDomainNamesResponse::items, GetDomainNamesResponse::position);
+        return restApis.in(region).getDomainNamesPaginator(GetDomainNamesRequest.builder().build()).items().stream()
+                .toList();
     }
 
     /** The domain's tags as listed; read from the domain itself when the listing leaves them out. */

@@ -287,6 +287,24 @@ class RegionSwitchTest {
     }
 
     @Test
+    void apply_okWhileAnotherAlarmOfTheRegionFiresOnALaterPage_keepsRegionDrained() {
+        Shop shop = new Shop(EAST, WEST);
+        shop.cloudWatch(EAST).pageSize = 1;
+        shop.cloudWatch(EAST).add("unrelated-alarm-1", false, StateValue.ALARM);
+        shop.cloudWatch(EAST).add("unrelated-alarm-2", false, StateValue.ALARM);
+        String latency = shop.cloudWatch(EAST).add("shop-us-east-1-latency", false, StateValue.ALARM);
+        shop.mark(EAST, latency, shop.switchOf(EAST));
+        RegionSwitch regionSwitch = shop.regionSwitch();
+        regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
+
+        FailoverDecision held = regionSwitch.apply(shop.change(EAST, "OK", "2026-11-24T01:12:03Z"));
+
+        assertThat(held.action()).isEqualTo(UNCHANGED.name());
+        assertThat(held.reason()).contains("shop-us-east-1-latency").contains("still in ALARM");
+        assertThat(shop.route53.inverted(shop.switchOf(EAST))).isTrue();
+    }
+
+    @Test
     void apply_versionConflict_rereadsAndRetriesWithFreshVersion() {
         Shop shop = new Shop(EAST, WEST);
         String eastSwitch = shop.switchOf(EAST);
