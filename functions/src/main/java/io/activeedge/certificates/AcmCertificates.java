@@ -1,8 +1,8 @@
 package io.activeedge.certificates;
 
+import io.activeedge.core.Tags;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
 import software.amazon.awssdk.services.acm.model.ListCertificatesRequest;
 import software.amazon.awssdk.services.acm.model.ListTagsForCertificateRequest;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
 
 /** How every step reads ACM: listing, tags, and which validation options are DNS CNAMEs. */
@@ -51,10 +52,8 @@ public final class AcmCertificates {
     }
 
     public static Map<String, String> tags(AcmClient client, String arn) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        client.listTagsForCertificate(ListTagsForCertificateRequest.builder().certificateArn(arn).build())
-                .tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
-        return tags;
+        return Tags.toMap(client.listTagsForCertificate(ListTagsForCertificateRequest.builder().certificateArn(arn)
+                .build()).tags(), Tag::key, Tag::value);
     }
 
     /**

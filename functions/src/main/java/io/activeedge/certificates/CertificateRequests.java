@@ -74,8 +74,8 @@ public final class CertificateRequests {
                 .subjectAlternativeNames(names)
                 .validationMethod(ValidationMethod.DNS)
                 .idempotencyToken(token)
-                .tags(Tags.of(input.tags(), input.app(), regionTag, role).entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                .tags(Tags.toList(Tags.of(input.tags(), input.app(), regionTag, role),
+                        (key, value) -> Tag.builder().key(key).value(value).build()))
                 .build()).certificateArn();
         LOG.info("certificate requested role={} region={} arn={} names={} idempotencyToken={}",
                 role, region, arn, names, token);

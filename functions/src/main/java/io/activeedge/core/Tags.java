@@ -1,8 +1,11 @@
 package io.activeedge.core;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The tags that mark what active-edge owns. Resources are found by these, never by position in a list. */
 public final class Tags {
@@ -36,6 +39,29 @@ public final class Tags {
         tags.put(REGION, region);
         tags.put(ROLE, role);
         return tags;
+    }
+
+    /**
+     * A resource's tags as a map, from the list of tag objects a service returns (each service has its own Tag
+     * class): a new, modifiable map in the list's order, a later tag winning over an earlier one with the same key.
+     * A tag without a value maps to "": the value is optional in Route 53, CloudFront and ACM (their service models:
+     * Tag requires Key only; CloudFront: "A string that contains an optional Tag value").
+     */
+    public static <T> Map<String, String> toMap(Collection<T> tags, Function<T, String> key,
+            Function<T, String> value) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (tags != null) {
+            for (T tag : tags) {
+                String v = value.apply(tag);
+                map.put(key.apply(tag), v == null ? "" : v);
+            }
+        }
+        return map;
+    }
+
+    /** {@code tags} as the list of tag objects a service takes, in the map's order; {@code tag} builds one. */
+    public static <T> List<T> toList(Map<String, String> tags, BiFunction<String, String, T> tag) {
+        return tags.entrySet().stream().map(e -> tag.apply(e.getKey(), e.getValue())).toList();
     }
 
     /** True when {@code tags} mark a resource of this application, Region and role. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
@@ -73,8 +72,7 @@ public final class DistributionSearch {
     Map<String, String> tags(String arn) {
         try {
             var tags = cloudFront.listTagsForResource(ListTagsForResourceRequest.builder().resource(arn).build()).tags();
-            return tags == null ? Map.of() : tags.items().stream()
-                    .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
+            return tags == null ? Map.of() : Tags.toMap(tags.items(), Tag::key, Tag::value);
         } catch (NoSuchResourceException e) {
             return Map.of();
         }

@@ -136,8 +136,8 @@ public final class Distributions {
     private Distribution create(AppSpec input, Run run, DesiredConfig desired,
                                 Predicate<DistributionSummary> related) {
         String callerReference = "active-edge/" + input.app() + "/" + run.id();
-        List<Tag> tags = Tags.of(input.tags(), input.app(), Tags.GLOBAL, Tags.ROLE_DISTRIBUTION).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        List<Tag> tags = Tags.toList(Tags.of(input.tags(), input.app(), Tags.GLOBAL, Tags.ROLE_DISTRIBUTION),
+                (key, value) -> Tag.builder().key(key).value(value).build());
         CreateDistributionWithTagsResponse created;
         try {
             created = cloudFront.createDistributionWithTags(CreateDistributionWithTagsRequest.builder()

@@ -87,8 +87,8 @@ public final class AlarmMarker {
             if (same) {
                 LOG.info("alarm marked region={} alarm={} switch={} action=none", region, name, checks.switchId());
             } else {
-                client.tagResource(r -> r.resourceARN(arn).tags(wanted.entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+                client.tagResource(r -> r.resourceARN(arn).tags(Tags.toList(wanted,
+                        (key, value) -> Tag.builder().key(key).value(value).build())));
                 LOG.info("alarm marked region={} alarm={} switch={} previousSwitch={} action=tagged",
                         region, name, checks.switchId(), tags.get(FailoverTags.SWITCH));
             }
@@ -115,8 +115,6 @@ public final class AlarmMarker {
     }
 
     static Map<String, String> tagsOf(CloudWatchClient client, String arn) {
-        Map<String, String> tags = new HashMap<>();
-        client.listTagsForResource(r -> r.resourceARN(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
+        return Tags.toMap(client.listTagsForResource(r -> r.resourceARN(arn)).tags(), Tag::key, Tag::value);
     }
 }

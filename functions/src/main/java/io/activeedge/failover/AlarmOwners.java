@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
 /**
  * Which application, Region and switch an alarm drives, read from the tags MarkAlarms put on it and kept
@@ -47,8 +48,8 @@ final class AlarmOwners {
         }
         Map<String, String> tags = new HashMap<>();
         try {
-            cloudWatch.in(region).listTagsForResource(r -> r.resourceARN(alarmArn)).tags()
-                    .forEach(t -> tags.put(t.key(), t.value()));
+            tags.putAll(Tags.toMap(cloudWatch.in(region).listTagsForResource(r -> r.resourceARN(alarmArn)).tags(),
+                    Tag::key, Tag::value));
         } catch (ResourceNotFoundException e) {
             // Deleted since it sent the event: it drives nothing.
         }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
 
 /**
  * The inverse of {@link AlarmMarker}, for teardown: takes the marks of an application off its CloudWatch alarms
@@ -103,11 +104,8 @@ public final class AlarmRelease {
                         .resourceTypeFilters(ALARM_RESOURCE_TYPE)
                         .resourcesPerPage(RESOURCES_PER_PAGE))
                 .resourceTagMappingList()
-                .forEach((ResourceTagMapping mapping) -> {
-                    Map<String, String> tags = new HashMap<>();
-                    mapping.tags().forEach(t -> tags.put(t.key(), t.value()));
-                    found.put(mapping.resourceARN(), tags);
-                });
+                .forEach((ResourceTagMapping mapping) ->
+                        found.put(mapping.resourceARN(), Tags.toMap(mapping.tags(), Tag::key, Tag::value)));
         return found;
     }
 

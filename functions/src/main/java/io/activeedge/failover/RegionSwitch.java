@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,10 +260,9 @@ public final class RegionSwitch {
 
     private SwitchState read(String id) {
         HealthCheck check = route53.getHealthCheck(r -> r.healthCheckId(id)).healthCheck();
-        Map<String, String> tags = new HashMap<>();
-        route53.listTagsForResource(r -> r
+        Map<String, String> tags = Tags.toMap(route53.listTagsForResource(r -> r
                 .resourceType(TagResourceType.HEALTHCHECK).resourceId(id))
-                .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
+                .resourceTagSet().tags(), Tag::key, Tag::value);
         return new SwitchState(id, Boolean.TRUE.equals(check.healthCheckConfig().inverted()),
                 check.healthCheckVersion(), instant(id, tags.get(FailoverTags.CHANGED_AT)),
                 tags.get(FailoverTags.CHANGED_BY), Map.copyOf(tags));
@@ -287,8 +285,9 @@ public final class RegionSwitch {
     private void markApplied(String switchId, AlarmChange change) {
         route53.changeTagsForResource(r -> r
                 .resourceType(TagResourceType.HEALTHCHECK).resourceId(switchId)
-                .addTags(Tag.builder().key(FailoverTags.CHANGED_AT).value(change.stateTimestamp().toString()).build(),
-                        Tag.builder().key(FailoverTags.CHANGED_BY).value(FailoverTags.value(change.alarmName())).build()));
+                .addTags(Tags.toList(Map.of(FailoverTags.CHANGED_AT, change.stateTimestamp().toString(),
+                        FailoverTags.CHANGED_BY, FailoverTags.value(change.alarmName())),
+                        (key, value) -> Tag.builder().key(key).value(value).build())));
     }
 
     private static FailoverDecision decision(AlarmChange change, Owner owner, String switchId, String before,

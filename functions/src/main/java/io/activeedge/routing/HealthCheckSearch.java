@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
 import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
 import software.amazon.awssdk.services.route53.model.ResourceTagSet;
+import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
@@ -68,9 +69,7 @@ public final class HealthCheckSearch {
             ListTagsForResourcesResponse response = route53
                     .listTagsForResources(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceIds(batch));
             for (ResourceTagSet set : response.resourceTagSets()) {
-                Map<String, String> byKey = new HashMap<>();
-                set.tags().forEach(t -> byKey.put(t.key(), t.value()));
-                tags.put(set.resourceId(), byKey);
+                tags.put(set.resourceId(), Tags.toMap(set.tags(), Tag::key, Tag::value));
             }
         }
         return candidates.stream().map(c -> new Tagged(c, Map.copyOf(tags.getOrDefault(c.id(), Map.of())))).toList();

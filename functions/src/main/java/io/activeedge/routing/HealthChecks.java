@@ -221,7 +221,7 @@ public final class HealthChecks {
         tags.putAll(Tags.of(input.tags(), input.app(), region, role));
         route53.changeTagsForResource(ChangeTagsForResourceRequest.builder()
                 .resourceType(TagResourceType.HEALTHCHECK).resourceId(id)
-                .addTags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                .addTags(Tags.toList(tags, (key, value) -> Tag.builder().key(key).value(value).build()))
                 .build());
         LOG.info("health check created region={} role={} id={} callerReference={}", region, role, id, reference);
         return check;

@@ -6,7 +6,6 @@ import io.activeedge.errors.InvalidInputException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.workflow.HostedZone;
 import io.activeedge.workflow.Run;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -86,9 +85,9 @@ public final class HostedZones {
             return new HostedZone(id, name, nameServers, false);
         }
         boolean createdByThisRun = zoneReference.equals(reference);
-        Map<String, String> tags = new HashMap<>();
-        route53.listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(id))
-                .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
+        Map<String, String> tags = Tags.toMap(route53.listTagsForResource(r -> r
+                .resourceType(TagResourceType.HOSTEDZONE).resourceId(id)).resourceTagSet().tags(),
+                Tag::key, Tag::value);
         if (tags.get(Tags.APP) == null) {
             tag(input, id);
             LOG.info("hosted zone found zone={} id={} callerReference={} action=tagged"
@@ -126,8 +125,8 @@ public final class HostedZones {
     private void tag(AppSpec input, String id) {
         route53.changeTagsForResource(ChangeTagsForResourceRequest.builder()
                 .resourceType(TagResourceType.HOSTEDZONE).resourceId(id)
-                .addTags(Tags.of(input.tags(), input.app(), Tags.GLOBAL, Tags.ROLE_HOSTED_ZONE).entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                .addTags(Tags.toList(Tags.of(input.tags(), input.app(), Tags.GLOBAL, Tags.ROLE_HOSTED_ZONE),
+                        (key, value) -> Tag.builder().key(key).value(value).build()))
                 .build());
     }
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
@@ -36,8 +37,8 @@ public final class HostedZoneRelease {
         }
         Map<String, String> tags = new HashMap<>();
         try {
-            route53.listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(zone.id()))
-                    .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
+            tags.putAll(Tags.toMap(route53.listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE)
+                    .resourceId(zone.id())).resourceTagSet().tags(), Tag::key, Tag::value));
         } catch (NoSuchHostedZoneException e) {
             LOG.info("hosted zone already gone app={} zone={} id={}", input.app(), zone.name(), zone.id());
             return new Removal(List.of(), List.of());
