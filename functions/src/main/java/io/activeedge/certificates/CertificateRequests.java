@@ -5,7 +5,7 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.Certificates;
 import io.activeedge.workflow.Run;

@@ -2,7 +2,7 @@ package io.activeedge.certificates;
 
 import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.workflow.Certificate;
 import io.activeedge.workflow.Certificates;
 import io.activeedge.workflow.HostedZone;

@@ -1,5 +1,6 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.Backoff;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.Backoff;
 import io.activeedge.core.Tags;
 import io.activeedge.routing.HealthCheckSearch;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.Backoff;
+import io.activeedge.core.Sleeper;
 import io.activeedge.failover.AppHealthChecks.RegionChecks;
 import java.util.LinkedHashMap;
 import java.util.List;

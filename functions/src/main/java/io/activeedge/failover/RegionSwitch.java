@@ -1,6 +1,8 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.Backoff;
 import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
 import io.activeedge.failover.AlarmOwners.Owner;
 import io.activeedge.failover.AppHealthChecks.RegionChecks;

@@ -7,7 +7,7 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.workflow.OriginTarget;
 import io.activeedge.workflow.RegionState;
 import java.util.List;

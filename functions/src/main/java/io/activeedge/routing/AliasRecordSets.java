@@ -1,6 +1,7 @@
 package io.activeedge.routing;
 
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Names;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.workflow.AliasRecords;

@@ -1,12 +1,12 @@
 package io.activeedge.routing;
 
+import io.activeedge.core.AwsCalls;
 import io.activeedge.core.Tags;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
@@ -32,19 +32,6 @@ public final class HealthCheckSearch {
     public static final int TAGS_BATCH = 10;
     private static final Pattern HASHED_APP = Pattern.compile("^ae/[0-9a-f]{8}/.*");
 
-    /** How each Route 53 call is made: directly, or through a backoff that retries throttled calls. */
-    public interface Calls {
-        <T> T call(String operation, Supplier<T> call);
-    }
-
-    /** Each call made once; a throttled one fails the step, which the workflow retries. */
-    public static final Calls DIRECT = new Calls() {
-        @Override
-        public <T> T call(String operation, Supplier<T> call) {
-            return call.get();
-        }
-    };
-
     /** A health check and its tags. */
     public record Tagged(HealthCheck check, Map<String, String> tags) {
         public String id() {
@@ -61,13 +48,13 @@ public final class HealthCheckSearch {
     }
 
     private final Route53Client route53;
-    private final Calls calls;
+    private final AwsCalls calls;
 
     public HealthCheckSearch(Route53Client route53) {
-        this(route53, DIRECT);
+        this(route53, AwsCalls.DIRECT);
     }
 
-    public HealthCheckSearch(Route53Client route53, Calls calls) {
+    public HealthCheckSearch(Route53Client route53, AwsCalls calls) {
         this.route53 = route53;
         this.calls = calls;
     }

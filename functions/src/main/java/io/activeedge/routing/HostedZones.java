@@ -1,5 +1,6 @@
 package io.activeedge.routing;
 
+import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.HostedZoneConflictException;
 import io.activeedge.errors.InvalidInputException;

@@ -1,5 +1,6 @@
 package io.activeedge.routing;
 
+import io.activeedge.core.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

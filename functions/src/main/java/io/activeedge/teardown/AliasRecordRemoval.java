@@ -3,7 +3,7 @@ package io.activeedge.teardown;
 import io.activeedge.distribution.DistributionSearch;
 import io.activeedge.input.AppSpec;
 import io.activeedge.routing.AliasRecordSets;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.routing.ZoneRecords;
 import io.activeedge.workflow.HostedZone;
 import java.util.ArrayList;

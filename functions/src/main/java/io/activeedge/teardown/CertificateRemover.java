@@ -7,7 +7,7 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateInUseException;
 import io.activeedge.input.AppSpec;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
 import io.activeedge.workflow.Run;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.activeedge.teardown;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.failover.Sleeper;
+import io.activeedge.core.Sleeper;
 
 /** Teardown step 7: delete the application's gate, switch and endpoint health checks, parents first. */
 public final class DeleteHealthChecksHandler extends JsonHandler<TeardownState, Removal> {

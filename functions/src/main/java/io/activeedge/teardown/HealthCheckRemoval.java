@@ -2,7 +2,7 @@ package io.activeedge.teardown;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.HealthCheckInUseException;
-import io.activeedge.failover.Sleeper;
+import io.activeedge.core.Sleeper;
 import io.activeedge.routing.HealthCheckSearch;
 import io.activeedge.routing.HealthCheckSearch.Tagged;
 import java.time.Duration;

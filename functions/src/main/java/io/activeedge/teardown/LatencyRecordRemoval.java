@@ -2,7 +2,7 @@ package io.activeedge.teardown;
 
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.routing.ZoneRecords;
 import io.activeedge.workflow.HostedZone;
 import java.util.List;

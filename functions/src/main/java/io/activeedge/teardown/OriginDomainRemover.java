@@ -5,7 +5,7 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.origins.ApiMappings;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.activeedge.certificates.AcmCertificates;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.AwsRegions;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.routing.ZoneRecords;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
 import io.activeedge.workflow.HostedZone;

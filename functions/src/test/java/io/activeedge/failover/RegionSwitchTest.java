@@ -1,5 +1,6 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.Backoff;
 import static io.activeedge.failover.FailoverDecision.Action.DRAINED;
 import static io.activeedge.failover.FailoverDecision.Action.IGNORED;
 import static io.activeedge.failover.FailoverDecision.Action.REFUSED;

@@ -1,5 +1,6 @@
 package io.activeedge.routing;
 
+import io.activeedge.core.Names;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,14 +25,14 @@ import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceReques
 import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceResponse;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckResponse;
-import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;
-import software.amazon.awssdk.services.route53.model.DeleteHealthCheckResponse;
 import software.amazon.awssdk.services.route53.model.CreateHostedZoneRequest;
 import software.amazon.awssdk.services.route53.model.CreateHostedZoneResponse;
-import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
-import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
+import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.DeleteHealthCheckResponse;
 import software.amazon.awssdk.services.route53.model.GetHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.GetHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;

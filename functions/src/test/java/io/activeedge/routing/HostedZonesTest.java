@@ -1,5 +1,6 @@
 package io.activeedge.routing;
 
+import io.activeedge.core.Names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

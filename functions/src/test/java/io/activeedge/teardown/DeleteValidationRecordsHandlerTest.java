@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.certificates.ExampleApp;
 import io.activeedge.routing.FakeRoute53;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.activeedge.routing;
+package io.activeedge.core;
 
 import java.util.Locale;
 

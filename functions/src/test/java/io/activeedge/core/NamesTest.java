@@ -1,4 +1,4 @@
-package io.activeedge.routing;
+package io.activeedge.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

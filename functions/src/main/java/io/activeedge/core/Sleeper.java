@@ -1,4 +1,4 @@
-package io.activeedge.failover;
+package io.activeedge.core;
 
 import java.time.Duration;
 

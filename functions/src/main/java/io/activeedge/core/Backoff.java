@@ -1,7 +1,6 @@
-package io.activeedge.failover;
+package io.activeedge.core;
 
 import io.activeedge.errors.ThrottledException;
-import io.activeedge.routing.HealthCheckSearch;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -14,17 +13,17 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * before attempt n+1 it waits a random time between 0 and min(cap, base * 2^(n-1)). Bounded, so that a
  * function still ends inside its timeout; the last error goes to the caller.
  */
-final class Backoff implements HealthCheckSearch.Calls {
+public final class Backoff implements AwsCalls {
     private static final Logger LOG = LoggerFactory.getLogger(Backoff.class);
-    static final int MAX_ATTEMPTS = 6;
-    static final Duration BASE = Duration.ofMillis(100);
-    static final Duration CAP = Duration.ofSeconds(3);
+    public static final int MAX_ATTEMPTS = 6;
+    public static final Duration BASE = Duration.ofMillis(100);
+    public static final Duration CAP = Duration.ofSeconds(3);
 
     private final Sleeper sleeper;
     private final DoubleSupplier random;
 
     /** @param random values in [0, 1) */
-    Backoff(Sleeper sleeper, DoubleSupplier random) {
+    public Backoff(Sleeper sleeper, DoubleSupplier random) {
         this.sleeper = sleeper;
         this.random = random;
     }
