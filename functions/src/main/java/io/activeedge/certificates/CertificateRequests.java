@@ -1,14 +1,14 @@
 package io.activeedge.certificates;
 
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.core.Names;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.Run;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.Certificates;
+import io.activeedge.provisioning.Run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,8 +3,8 @@ package io.activeedge.certificates;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.Certificates;
+import io.activeedge.provisioning.WorkflowState;
 
 /** Step 3: find or request the edge certificate (us-east-1) and one origin certificate per Region. */
 public final class EnsureCertificatesHandler extends JsonHandler<WorkflowState, Certificates> {

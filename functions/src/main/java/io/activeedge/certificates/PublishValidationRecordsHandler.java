@@ -3,8 +3,8 @@ package io.activeedge.certificates;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.ValidationRecords;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.ValidationRecords;
+import io.activeedge.provisioning.WorkflowState;
 
 /** Step 4: publish every DNS validation CNAME of the certificates in one de-duplicated change batch. */
 public final class PublishValidationRecordsHandler extends JsonHandler<WorkflowState, ValidationRecords> {

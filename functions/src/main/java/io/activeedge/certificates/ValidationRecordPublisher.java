@@ -1,12 +1,12 @@
 package io.activeedge.certificates;
 
+import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
-import io.activeedge.core.Names;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.HostedZone;
-import io.activeedge.workflow.ValidationRecords;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.Certificates;
+import io.activeedge.provisioning.HostedZone;
+import io.activeedge.provisioning.ValidationRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

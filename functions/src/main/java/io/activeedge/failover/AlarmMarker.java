@@ -1,12 +1,12 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.AlarmNotFoundException;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.workflow.RegionHealthChecks;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.AlarmMarks;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.AlarmMarks;
+import io.activeedge.provisioning.RegionState;
 
 /** Per Region, after the health checks: tag the Region's CloudWatch alarms with the switch they drive. */
 public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarks> {

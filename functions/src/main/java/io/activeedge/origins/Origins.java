@@ -1,15 +1,15 @@
 package io.activeedge.origins;
 
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.core.Names;
-import io.activeedge.workflow.OriginTarget;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.OriginTarget;
+import io.activeedge.provisioning.RegionState;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;

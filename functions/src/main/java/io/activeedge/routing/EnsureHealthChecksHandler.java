@@ -2,8 +2,8 @@ package io.activeedge.routing;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.workflow.RegionHealthChecks;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionState;
 
 /** Step 6b, per Region: find or create the endpoint, switch and gate health checks. */
 public final class EnsureHealthChecksHandler extends JsonHandler<RegionState, RegionHealthChecks> {

@@ -2,8 +2,8 @@ package io.activeedge.routing;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.workflow.HostedZone;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.HostedZone;
+import io.activeedge.provisioning.WorkflowState;
 
 /** Step 2: find the application's public hosted zone, or create it. */
 public final class EnsureHostedZoneHandler extends JsonHandler<WorkflowState, HostedZone> {

@@ -2,8 +2,8 @@ package io.activeedge.routing;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.workflow.AliasRecords;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.AliasRecords;
+import io.activeedge.provisioning.WorkflowState;
 
 /** Step 8: point every CloudFront alias at the distribution with A and AAAA alias records. */
 public final class UpsertAliasRecordsHandler extends JsonHandler<WorkflowState, AliasRecords> {

@@ -2,8 +2,8 @@ package io.activeedge.routing;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.workflow.RecordChange;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.RecordChange;
+import io.activeedge.provisioning.RegionState;
 
 /** Step 6c, per Region: write the Region's latency record for the origin name, gated by its gate check. */
 public final class UpsertLatencyRecordHandler extends JsonHandler<RegionState, RecordChange> {

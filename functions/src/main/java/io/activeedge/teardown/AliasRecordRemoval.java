@@ -1,11 +1,11 @@
 package io.activeedge.teardown;
 
+import io.activeedge.core.Names;
 import io.activeedge.distribution.DistributionSearch;
 import io.activeedge.input.AppSpec;
+import io.activeedge.provisioning.HostedZone;
 import io.activeedge.routing.AliasRecordSets;
-import io.activeedge.core.Names;
 import io.activeedge.routing.ZoneRecords;
-import io.activeedge.workflow.HostedZone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

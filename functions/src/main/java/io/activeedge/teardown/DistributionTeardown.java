@@ -4,7 +4,7 @@ import io.activeedge.distribution.DistributionSearch;
 import io.activeedge.distribution.Distributions;
 import io.activeedge.errors.DistributionDeadlineExceededException;
 import io.activeedge.input.AppSpec;
-import io.activeedge.workflow.Run;
+import io.activeedge.provisioning.Run;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

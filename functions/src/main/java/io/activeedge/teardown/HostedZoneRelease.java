@@ -2,7 +2,7 @@ package io.activeedge.teardown;
 
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.workflow.HostedZone;
+import io.activeedge.provisioning.HostedZone;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

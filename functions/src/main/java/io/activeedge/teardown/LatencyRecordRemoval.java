@@ -1,10 +1,10 @@
 package io.activeedge.teardown;
 
+import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.core.Names;
+import io.activeedge.provisioning.HostedZone;
 import io.activeedge.routing.ZoneRecords;
-import io.activeedge.workflow.HostedZone;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

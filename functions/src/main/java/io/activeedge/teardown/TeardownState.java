@@ -1,7 +1,7 @@
 package io.activeedge.teardown;
 
 import io.activeedge.input.AppSpec;
-import io.activeedge.workflow.Run;
+import io.activeedge.provisioning.Run;
 
 /**
  * The teardown state as it flows through statemachine/teardown.asl.json. Each step reads the parts it

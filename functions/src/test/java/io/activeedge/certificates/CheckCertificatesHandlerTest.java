@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.errors.CertificateFailedException;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificateStatus;
+import io.activeedge.provisioning.WorkflowState;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.CertificateStatus;
-import io.activeedge.workflow.WorkflowState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

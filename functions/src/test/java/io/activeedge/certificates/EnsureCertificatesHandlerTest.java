@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Json;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.Certificates;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.ValidationRecords;
+import io.activeedge.provisioning.WorkflowState;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.ValidationRecords;
-import io.activeedge.workflow.WorkflowState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

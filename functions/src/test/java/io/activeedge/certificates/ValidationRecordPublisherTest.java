@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.errors.ValidationRecordsNotReadyException;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.ValidationRecords;
+import io.activeedge.provisioning.Certificates;
+import io.activeedge.provisioning.ValidationRecords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;

@@ -1,6 +1,6 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
+import io.activeedge.provisioning.AlarmMarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -13,9 +13,9 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.workflow.RegionHealthChecks;
-import io.activeedge.workflow.RegionState;
-import io.activeedge.workflow.Run;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionState;
+import io.activeedge.provisioning.Run;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

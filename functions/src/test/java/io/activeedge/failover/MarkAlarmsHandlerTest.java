@@ -1,6 +1,6 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
+import io.activeedge.provisioning.AlarmMarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.AwsConstants;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.workflow.AliasRecords;
-import io.activeedge.workflow.RecordChange;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.AliasRecords;
+import io.activeedge.provisioning.RecordChange;
+import io.activeedge.provisioning.WorkflowState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RegionHealthChecks;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.RegionHealthChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.workflow.RegionHealthChecks;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionState;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

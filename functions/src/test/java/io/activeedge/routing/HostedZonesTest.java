@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.workflow.HostedZone;
+import io.activeedge.provisioning.HostedZone;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.Route53Exception;

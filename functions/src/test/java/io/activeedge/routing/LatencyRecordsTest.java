@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.workflow.RecordChange;
-import io.activeedge.workflow.RegionHealthChecks;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.RecordChange;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;

@@ -3,9 +3,9 @@ package io.activeedge.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.activeedge.core.Json;
+import io.activeedge.provisioning.AliasRecords;
+import io.activeedge.provisioning.RecordChange;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.AliasRecords;
-import io.activeedge.workflow.RecordChange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

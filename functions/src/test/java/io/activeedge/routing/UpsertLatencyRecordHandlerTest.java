@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RecordChange;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.RecordChange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.activeedge.workflow;
+package io.activeedge.provisioning;
 
 /** Whether the distribution is Deployed. */
 public record DistributionStatus(boolean deployed, String status) {

@@ -1,4 +1,4 @@
-package io.activeedge.workflow;
+package io.activeedge.provisioning;
 
 /**
  * Where one Region's traffic goes and how it is probed.

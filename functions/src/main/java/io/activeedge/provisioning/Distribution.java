@@ -1,4 +1,4 @@
-package io.activeedge.workflow;
+package io.activeedge.provisioning;
 
 /**
  * The CloudFront distribution.

@@ -1,4 +1,4 @@
-package io.activeedge.workflow;
+package io.activeedge.provisioning;
 
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.RegionSpec;

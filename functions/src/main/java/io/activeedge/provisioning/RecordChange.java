@@ -1,4 +1,4 @@
-package io.activeedge.workflow;
+package io.activeedge.provisioning;
 
 /**
  * One DNS record the workflow manages and what happened to it.

@@ -1,4 +1,4 @@
-package io.activeedge.workflow;
+package io.activeedge.provisioning;
 
 /** What the per-Region branch of the workflow leaves behind. */
 public record RegionResult(String region, OriginTarget target, RegionHealthChecks healthChecks, AlarmMarks alarms,
