@@ -8,6 +8,7 @@ import io.activeedge.input.RegionSpec;
 import io.activeedge.input.TimingSpec;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.provisioning.Run;
+import io.activeedge.testing.FakeAcm;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.activeedge.certificates;
 
+import io.activeedge.testing.FakeAcm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package io.activeedge.distribution;
 
+import io.activeedge.testing.FakeCloudFront;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

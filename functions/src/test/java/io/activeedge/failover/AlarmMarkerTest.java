@@ -1,6 +1,7 @@
 package io.activeedge.failover;
 
 import io.activeedge.provisioning.AlarmMarks;
+import io.activeedge.testing.FakeCloudWatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;

@@ -1,5 +1,7 @@
 package io.activeedge.failover;
 
+import io.activeedge.testing.FakeCloudWatch;
+import io.activeedge.testing.FakeTagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.RegionalClients;

@@ -2,6 +2,7 @@ package io.activeedge.failover;
 
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.testing.FakeCloudWatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

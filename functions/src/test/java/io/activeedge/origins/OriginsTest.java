@@ -18,7 +18,7 @@ import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.routing.ExampleState;
-import io.activeedge.routing.SdkMocks;
+import io.activeedge.testing.SdkMocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

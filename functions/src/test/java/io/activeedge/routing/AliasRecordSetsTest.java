@@ -1,6 +1,7 @@
 package io.activeedge.routing;
 
 import io.activeedge.core.Names;
+import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,7 @@
 package io.activeedge.routing;
 
 import io.activeedge.core.Names;
+import io.activeedge.testing.FakeRoute53;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.activeedge.routing;
 
+import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.activeedge.core.Json;

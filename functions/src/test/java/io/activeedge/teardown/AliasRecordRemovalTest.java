@@ -3,11 +3,11 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.AwsConstants;
-import io.activeedge.distribution.FakeCloudFront;
 import io.activeedge.routing.AliasRecordSets;
 import io.activeedge.routing.ExampleState;
-import io.activeedge.routing.FakeRoute53;
 import io.activeedge.routing.ZoneRecords;
+import io.activeedge.testing.FakeCloudFront;
+import io.activeedge.testing.FakeRoute53;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.activeedge.errors.HostedZoneConflictException;
 import io.activeedge.input.AppSpec;
-import io.activeedge.routing.FakeRoute53;
+import io.activeedge.testing.FakeRoute53;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

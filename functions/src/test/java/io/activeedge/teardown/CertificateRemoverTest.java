@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.certificates.ExampleApp;
-import io.activeedge.certificates.FakeAcm;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateInUseException;
 import io.activeedge.routing.ExampleState;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.testing.FakeAcm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package io.activeedge.teardown;
 
+import io.activeedge.testing.FakeApiGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.apigateway.model.TooManyRequestsException
 
 class DeleteOriginDomainsHandlerTest {
     private final FakeApiGateway.Regions apiGateway = new FakeApiGateway.Regions();
-    private final DeleteOriginDomainsHandler handler = new DeleteOriginDomainsHandler(apiGateway.remover);
+    private final DeleteOriginDomainsHandler handler = new DeleteOriginDomainsHandler(new OriginDomainRemover(apiGateway.rest, apiGateway.http));
 
     private byte[] exampleEvent() throws IOException {
         return TeardownExample.sampleEvent("DeleteOriginDomainsFunction");

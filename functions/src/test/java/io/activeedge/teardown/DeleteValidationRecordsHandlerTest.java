@@ -3,9 +3,9 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.certificates.ExampleApp;
-import io.activeedge.routing.FakeRoute53;
 import io.activeedge.core.Names;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.testing.FakeRoute53;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;

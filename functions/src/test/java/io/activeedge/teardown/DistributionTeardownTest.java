@@ -3,8 +3,8 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.activeedge.distribution.FakeCloudFront;
 import io.activeedge.errors.DistributionDeadlineExceededException;
+import io.activeedge.testing.FakeCloudFront;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

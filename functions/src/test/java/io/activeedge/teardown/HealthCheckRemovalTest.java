@@ -8,7 +8,7 @@ import io.activeedge.errors.HealthCheckInUseException;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.RegionHealthChecks;
-import io.activeedge.routing.FakeRoute53;
+import io.activeedge.testing.FakeRoute53;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
-import io.activeedge.routing.FakeRoute53;
+import io.activeedge.testing.FakeRoute53;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

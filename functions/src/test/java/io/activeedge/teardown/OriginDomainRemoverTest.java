@@ -1,5 +1,6 @@
 package io.activeedge.teardown;
 
+import io.activeedge.testing.FakeApiGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
@@ -14,6 +15,7 @@ class OriginDomainRemoverTest {
     private static final AppSpec INPUT = ExampleState.input(false);
 
     private final FakeApiGateway.Regions apiGateway = new FakeApiGateway.Regions();
+    private final OriginDomainRemover remover = new OriginDomainRemover(apiGateway.rest, apiGateway.http);
 
     private FakeApiGateway in(String region) {
         return apiGateway.in(region);
@@ -24,7 +26,7 @@ class OriginDomainRemoverTest {
     }
 
     private Removal remove() {
-        return apiGateway.remover.remove(INPUT, TeardownExample.scope());
+        return remover.remove(INPUT, TeardownExample.scope());
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.certificates.ExampleApp;
-import io.activeedge.certificates.FakeAcm;
 import io.activeedge.core.AwsRegions;
 import io.activeedge.core.Tags;
 import io.activeedge.routing.ExampleState;
-import io.activeedge.routing.FakeRoute53;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.testing.FakeAcm;
+import io.activeedge.testing.FakeRoute53;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package io.activeedge.teardown;
+package io.activeedge.testing;
 
 import io.activeedge.core.RegionalClients;
 import java.util.ArrayList;
@@ -37,37 +37,37 @@ import software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingsResponse
  * accepted, and can answer as the emulator does: v2 does not know domains made through v1, and v1 fails to
  * list the mappings of a domain that never had one.
  */
-final class FakeApiGateway {
+public final class FakeApiGateway {
     private final String region;
     private final Map<String, DomainName> domains = new LinkedHashMap<>();
     private final Map<String, List<BasePathMapping>> restMappings = new LinkedHashMap<>();
     private final Map<String, List<ApiMapping>> httpMappings = new LinkedHashMap<>();
     private final Set<String> everMapped = new HashSet<>();
     /** Every change accepted, in order: "delete-base-path-mapping api.example.com (none)", ... */
-    final List<String> changes = new ArrayList<>();
+    public final List<String> changes = new ArrayList<>();
     /** Answer as moto 5.2 does (see the class comment). */
-    boolean asTheEmulator;
+    public boolean asTheEmulator;
     /** When true, GetDomainNames leaves tags out, so they are read from the domain itself. */
-    boolean listWithoutTags;
+    public boolean listWithoutTags;
     /** When set, every call fails with it. */
-    AwsServiceException failure;
+    public AwsServiceException failure;
 
-    FakeApiGateway(String region) {
+    public FakeApiGateway(String region) {
         this.region = region;
     }
 
-    /** One fake per Region, made on first use, and the remover that works on them. */
-    static final class Regions {
+    /** One fake per Region, made on first use, as RegionalClients makes real clients. */
+    public static final class Regions {
         private final Map<String, FakeApiGateway> regions = new LinkedHashMap<>();
-        final OriginDomainRemover remover = new OriginDomainRemover(
-                new RegionalClients<>(region -> in(region).rest), new RegionalClients<>(region -> in(region).http));
+        public final RegionalClients<ApiGatewayClient> rest = new RegionalClients<>(region -> in(region).rest);
+        public final RegionalClients<ApiGatewayV2Client> http = new RegionalClients<>(region -> in(region).http);
 
-        FakeApiGateway in(String region) {
+        public FakeApiGateway in(String region) {
             return regions.computeIfAbsent(region, FakeApiGateway::new);
         }
     }
 
-    void domain(String name, Map<String, String> tags) {
+    public void domain(String name, Map<String, String> tags) {
         domains.put(name, DomainName.builder().domainName(name).tags(tags)
                 .regionalDomainName("d-" + Math.abs(name.hashCode()) + ".execute-api." + region + ".amazonaws.com")
                 .build());
@@ -75,19 +75,19 @@ final class FakeApiGateway {
         httpMappings.put(name, new ArrayList<>());
     }
 
-    void restMapping(String domain, String basePath, String restApiId, String stage) {
+    public void restMapping(String domain, String basePath, String restApiId, String stage) {
         restMappings.get(domain).add(BasePathMapping.builder().basePath(basePath).restApiId(restApiId).stage(stage)
                 .build());
         everMapped.add(domain);
     }
 
-    void httpMapping(String domain, String key, String apiId, String stage) {
+    public void httpMapping(String domain, String key, String apiId, String stage) {
         httpMappings.get(domain).add(ApiMapping.builder().apiMappingId("m" + httpMappings.get(domain).size())
                 .apiMappingKey(key).apiId(apiId).stage(stage).build());
         everMapped.add(domain);
     }
 
-    boolean has(String domain) {
+    public boolean has(String domain) {
         return domains.containsKey(domain);
     }
 
@@ -113,7 +113,7 @@ final class FakeApiGateway {
         return index + 1 < size ? Integer.toString(index + 1) : null;
     }
 
-    final ApiGatewayClient rest = new ApiGatewayClient() {
+    public final ApiGatewayClient rest = new ApiGatewayClient() {
         @Override
         public GetDomainNamesResponse getDomainNames(GetDomainNamesRequest request) {
             failIfSet();
@@ -177,7 +177,7 @@ final class FakeApiGateway {
         }
     };
 
-    final ApiGatewayV2Client http = new ApiGatewayV2Client() {
+    public final ApiGatewayV2Client http = new ApiGatewayV2Client() {
         @Override
         public GetApiMappingsResponse getApiMappings(GetApiMappingsRequest request) {
             failIfSet();

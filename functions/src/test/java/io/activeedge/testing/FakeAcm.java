@@ -1,4 +1,4 @@
-package io.activeedge.certificates;
+package io.activeedge.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public final class FakeAcm implements AcmClient {
     /** When false, a new certificate has a validation option for its first name only, until {@link #settle()}. */
     public boolean allOptionsOnRequest = true;
     /** When true, ListCertificates does not show certificates yet (ACM's list is eventually consistent). */
-    boolean listLags;
+    public boolean listLags;
     /** When set, every call fails with it (a Region not enabled for the account, an outage). */
     public AwsServiceException failure;
 
@@ -106,12 +106,12 @@ public final class FakeAcm implements AcmClient {
         return cert.arn;
     }
 
-    void setStatus(String arn, CertificateStatus status, FailureReason reason) {
+    public void setStatus(String arn, CertificateStatus status, FailureReason reason) {
         certificates.get(arn).status = status;
         certificates.get(arn).failureReason = reason;
     }
 
-    void delete(String arn) {
+    public void delete(String arn) {
         certificates.remove(arn);
     }
 
@@ -128,12 +128,12 @@ public final class FakeAcm implements AcmClient {
         return certificates.containsKey(arn);
     }
 
-    void publishRecords() {
+    public void publishRecords() {
         certificates.values().forEach(c -> c.recordsPublished = true);
     }
 
     /** ACM has caught up: every certificate can be described, with an option and a CNAME for every name. */
-    void settle() {
+    public void settle() {
         certificates.values().forEach(c -> {
             c.describable = true;
             c.allOptions = true;
@@ -141,7 +141,7 @@ public final class FakeAcm implements AcmClient {
         });
     }
 
-    List<RequestCertificateRequest> requests() {
+    public List<RequestCertificateRequest> requests() {
         return requests;
     }
 

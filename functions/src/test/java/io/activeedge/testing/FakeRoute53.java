@@ -1,4 +1,4 @@
-package io.activeedge.routing;
+package io.activeedge.testing;
 
 import io.activeedge.core.Names;
 import java.util.ArrayDeque;

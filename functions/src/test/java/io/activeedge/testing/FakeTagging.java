@@ -1,4 +1,4 @@
-package io.activeedge.failover;
+package io.activeedge.testing;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.activeedge.failover;
+package io.activeedge.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class FakeCloudWatch implements CloudWatchClient {
         return alarm.arn();
     }
 
-    void state(String name, StateValue state) {
+    public void state(String name, StateValue state) {
         Alarm alarm = alarms.get(name);
         alarms.put(name, new Alarm(name, alarm.arn(), alarm.composite(), state));
     }

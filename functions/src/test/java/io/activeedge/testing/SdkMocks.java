@@ -1,4 +1,4 @@
-package io.activeedge.routing;
+package io.activeedge.testing;
 
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
 import java.util.function.Consumer;
 import org.mockito.Answers;
 
-/** Test support shared by the routing and origins tests. */
+/** Mockito support for tests that stub an SDK client instead of using a fake. */
 public final class SdkMocks {
     private SdkMocks() {
     }

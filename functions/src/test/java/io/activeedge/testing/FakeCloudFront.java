@@ -1,4 +1,4 @@
-package io.activeedge.distribution;
+package io.activeedge.testing;
 
 import io.activeedge.core.Tags;
 import java.util.ArrayList;
