@@ -1,6 +1,7 @@
 package io.activeedge.certificates;
 
 import io.activeedge.testing.FakeAcm;
+import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -21,9 +22,9 @@ import software.amazon.awssdk.services.acm.model.CertificateStatus;
 
 class PublishValidationRecordsHandlerTest {
     private final ExampleApp.Acm acm = new ExampleApp.Acm();
-    private final FakeZone zone = new FakeZone(ExampleApp.ZONE_ID);
+    private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final PublishValidationRecordsHandler handler =
-            new PublishValidationRecordsHandler(new ValidationRecordPublisher(acm.clients, zone));
+            new PublishValidationRecordsHandler(new ValidationRecordPublisher(acm.clients, route53));
 
     private ValidationRecords invoke(byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,7 +69,7 @@ class PublishValidationRecordsHandlerTest {
         assertEquals(List.of(FakeAcm.validationRecord("api.example.com").name(),
                 FakeAcm.validationRecord("example.com").name()), result.names());
         assertNotNull(result.changeId());
-        assertEquals(1, zone.batches().size());
+        assertEquals(1, route53.batches.size());
     }
 
     @Test
@@ -81,6 +82,6 @@ class PublishValidationRecordsHandlerTest {
 
         assertEquals(state.zone().id(), result.zoneId());
         assertEquals(3, result.names().size());
-        assertEquals(1, zone.batches().size());
+        assertEquals(1, route53.batches.size());
     }
 }

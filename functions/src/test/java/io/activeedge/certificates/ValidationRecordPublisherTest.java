@@ -1,6 +1,7 @@
 package io.activeedge.certificates;
 
 import io.activeedge.testing.FakeAcm;
+import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.services.route53.model.RRType;
 
 class ValidationRecordPublisherTest {
     private final ExampleApp.Acm acm = new ExampleApp.Acm();
-    private final FakeZone zone = new FakeZone(ExampleApp.ZONE_ID);
-    private final ValidationRecordPublisher publisher = new ValidationRecordPublisher(acm.clients, zone);
+    private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
+    private final ValidationRecordPublisher publisher = new ValidationRecordPublisher(acm.clients, route53);
 
     private Certificates certificates(List<String> aliases, String... regions) {
         return new CertificateRequests(acm.clients).ensure(ExampleApp.input(aliases, regions), ExampleApp.run("run-1"));
@@ -38,12 +39,12 @@ class ValidationRecordPublisherTest {
         List<String> expected = List.of(name("api.example.com"), name("example.com"), name("www.example.com"))
                 .stream().sorted().toList();
         assertEquals(expected, result.names());
-        assertEquals(1, zone.batches().size());
-        assertEquals(3, zone.batches().get(0).changeBatch().changes().size());
-        assertEquals(3, zone.size());
+        assertEquals(1, route53.batches.size());
+        assertEquals(3, route53.batches.get(0).changeBatch().changes().size());
+        assertEquals(3, route53.records.size());
         ResourceRecord apex = FakeAcm.validationRecord("example.com");
-        assertEquals(apex.value(), zone.cname(apex.name()));
-        assertEquals(300L, zone.batches().get(0).changeBatch().changes().get(0).resourceRecordSet().ttl());
+        assertEquals(apex.value(), route53.cname(apex.name()));
+        assertEquals(300L, route53.batches.get(0).changeBatch().changes().get(0).resourceRecordSet().ttl());
         assertEquals(ExampleApp.ZONE_ID, result.zoneId());
         assertNotNull(result.changeId());
     }
@@ -57,7 +58,7 @@ class ValidationRecordPublisherTest {
 
         assertNull(second.changeId());
         assertEquals(first.names(), second.names());
-        assertEquals(1, zone.batches().size());
+        assertEquals(1, route53.batches.size());
     }
 
     @Test
@@ -65,14 +66,14 @@ class ValidationRecordPublisherTest {
         Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
         ResourceRecord apex = FakeAcm.validationRecord("example.com");
         ResourceRecord origin = FakeAcm.validationRecord("api.example.com");
-        zone.put(apex.name(), RRType.CNAME, apex.value());
-        zone.put(origin.name().toUpperCase(), RRType.CNAME, origin.value());
+        route53.put(apex.name(), RRType.CNAME, apex.value());
+        route53.put(origin.name().toUpperCase(), RRType.CNAME, origin.value());
 
         ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
 
         assertEquals(3, result.names().size());
-        assertEquals(1, zone.batches().size());
-        assertEquals(List.of(name("www.example.com")), zone.batches().get(0).changeBatch().changes().stream()
+        assertEquals(1, route53.batches.size());
+        assertEquals(List.of(name("www.example.com")), route53.batches.get(0).changeBatch().changes().stream()
                 .map(c -> c.resourceRecordSet().name()).toList());
     }
 
@@ -80,12 +81,12 @@ class ValidationRecordPublisherTest {
     void publish_recordInZoneWithDifferentValue_upsertedToAcmValue() {
         Certificates certs = certificates(List.of("example.com"), "us-west-2");
         ResourceRecord apex = FakeAcm.validationRecord("example.com");
-        zone.put(apex.name(), RRType.CNAME, "_stale.acm-validations.aws.");
+        route53.put(apex.name(), RRType.CNAME, "_stale.acm-validations.aws.");
 
         ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
 
         assertNotNull(result.changeId());
-        assertEquals(apex.value(), zone.cname(apex.name()));
+        assertEquals(apex.value(), route53.cname(apex.name()));
     }
 
     @Test
@@ -97,7 +98,7 @@ class ValidationRecordPublisherTest {
                 () -> publisher.publish(certs, ExampleApp.zone()));
 
         assertTrue(e.getMessage().contains(certs.origin("us-west-2").arn()), e.getMessage());
-        assertEquals(0, zone.size());
+        assertEquals(0, route53.records.size());
     }
 
     @Test
@@ -110,7 +111,7 @@ class ValidationRecordPublisherTest {
         ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
 
         assertEquals(2, result.names().size());
-        assertEquals(1, zone.batches().size());
+        assertEquals(1, route53.batches.size());
     }
 
     // ACM's delay after RequestCertificate (not found, then options for some names only) is something moto does not
@@ -124,7 +125,7 @@ class ValidationRecordPublisherTest {
                 () -> publisher.publish(certs, ExampleApp.zone()));
 
         assertTrue(e.getMessage().contains(certs.origin("us-west-2").arn()), e.getMessage());
-        assertEquals(0, zone.size());
+        assertEquals(0, route53.records.size());
     }
 
     @Test
@@ -136,7 +137,7 @@ class ValidationRecordPublisherTest {
                 () -> publisher.publish(certs, ExampleApp.zone()));
 
         assertTrue(e.getMessage().contains(certs.edge().arn() + " www.example.com"), e.getMessage());
-        assertEquals(0, zone.size());
+        assertEquals(0, route53.records.size());
     }
 
     @Test
@@ -152,7 +153,7 @@ class ValidationRecordPublisherTest {
 
         assertEquals(List.of(name("api.example.com"), name("example.com"), name("www.example.com")).stream()
                 .sorted().toList(), result.names());
-        assertEquals(1, zone.batches().size());
-        assertEquals(3, zone.size());
+        assertEquals(1, route53.batches.size());
+        assertEquals(3, route53.records.size());
     }
 }

@@ -1,5 +1,6 @@
 package io.activeedge.failover;
 
+import io.activeedge.provisioning.RegionHealthChecks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Json;
@@ -35,7 +36,7 @@ class FailoverHandlerTest {
 
         assertThat(decision.action()).isEqualTo("DRAINED");
         assertThat(decision.region()).isEqualTo(EAST);
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        RegionHealthChecks east = shop.regions.get(EAST);
         assertThat(shop.route53.inverted(east.switchId())).isTrue();
         assertThat(shop.route53.inverted(east.endpointId())).isFalse();
         assertThat(shop.route53.inverted(east.gateId())).isFalse();
@@ -51,7 +52,7 @@ class FailoverHandlerTest {
                 AlarmEventTest.DIRECT.formatted("ALARM", "2026-11-24T01:02:03.456+0000"));
 
         assertThat(decision.action()).isEqualTo("DRAINED");
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        RegionHealthChecks east = shop.regions.get(EAST);
         assertThat(shop.route53.inverted(east.switchId())).isTrue();
         assertThat(shop.route53.inverted(east.endpointId())).isFalse();
         assertThat(shop.route53.inverted(east.gateId())).isFalse();

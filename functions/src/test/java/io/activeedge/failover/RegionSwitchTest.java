@@ -1,6 +1,8 @@
 package io.activeedge.failover;
 
 import io.activeedge.core.Backoff;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.testing.FakeRoute53;
 import static io.activeedge.failover.FailoverDecision.Action.DRAINED;
 import static io.activeedge.failover.FailoverDecision.Action.IGNORED;
 import static io.activeedge.failover.FailoverDecision.Action.REFUSED;
@@ -32,7 +34,7 @@ class RegionSwitchTest {
     @Test
     void apply_alarm_drainsOnlyThatRegionsSwitch() {
         Shop shop = new Shop(EAST, WEST);
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        RegionHealthChecks east = shop.regions.get(EAST);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03.456Z"));
 
@@ -59,7 +61,7 @@ class RegionSwitchTest {
     @Test
     void apply_alarmWhileRegionHasOldAndNewSwitch_drainsTheSwitchTheGateMonitors() {
         Shop shop = new Shop(EAST, WEST);
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        RegionHealthChecks east = shop.regions.get(EAST);
         String old = shop.route53.addOldSwitchMonitoredByGate("shop", EAST, east);
         shop.cloudWatch(EAST).tags.get(shop.cloudWatch(EAST).arn(Shop.alarm(EAST))).remove(FailoverTags.SWITCH);
 
@@ -191,7 +193,7 @@ class RegionSwitchTest {
     void apply_otherRegionFailsItsEndpointCheck_refusesToDrain() {
         Shop shop = new Shop(EAST, WEST);
         shop.route53.statuses.put(shop.regions.get(WEST).endpointId(),
-                List.of(FakeHealthChecks.FAILURE, FakeHealthChecks.FAILURE, FakeHealthChecks.SUCCESS));
+                List.of(FakeRoute53.FAILURE, FakeRoute53.FAILURE, FakeRoute53.SUCCESS));
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -318,8 +320,8 @@ class RegionSwitchTest {
     @Test
     void apply_throttledThenSuccess_retriesAfterJitteredBackoff() {
         Shop shop = new Shop(EAST, WEST);
-        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
-        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
+        shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("Throttling", 400));
+        shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("Throttling", 400));
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -333,8 +335,8 @@ class RegionSwitchTest {
     @Test
     void apply_priorRequestNotComplete_retriesAfterBackoff() {
         Shop shop = new Shop(EAST, WEST);
-        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("PriorRequestNotComplete", 400));
-        shop.route53.failNext("ChangeTagsForResource", FakeHealthChecks.error("PriorRequestNotComplete", 400));
+        shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("PriorRequestNotComplete", 400));
+        shop.route53.failNext("ChangeTagsForResource", FakeRoute53.error("PriorRequestNotComplete", 400));
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -347,7 +349,7 @@ class RegionSwitchTest {
     void apply_throttledEveryTime_givesUpAfterBoundedAttempts() {
         Shop shop = new Shop(EAST, WEST);
         for (int i = 0; i < Backoff.MAX_ATTEMPTS; i++) {
-            shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
+            shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("Throttling", 400));
         }
 
         assertThatThrownBy(() -> shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z")))

@@ -2,7 +2,10 @@ package io.activeedge.failover;
 
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.routing.ExampleState;
 import io.activeedge.testing.FakeCloudWatch;
+import io.activeedge.testing.FakeRoute53;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,16 +26,16 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 final class Shop {
     static final String APP = "shop";
 
-    final FakeHealthChecks route53 = new FakeHealthChecks();
+    final FakeRoute53 route53 = new FakeRoute53(ExampleState.ZONE_ID);
     final Map<String, FakeCloudWatch> cloudWatch = new HashMap<>();
-    final Map<String, FakeHealthChecks.RegionIds> regions = new LinkedHashMap<>();
+    final Map<String, RegionHealthChecks> regions = new LinkedHashMap<>();
     final List<Duration> slept = new ArrayList<>();
     final RecordingMetrics metrics = new RecordingMetrics();
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T01:00:00Z"));
 
     Shop(String... regionNames) {
         for (String region : regionNames) {
-            FakeHealthChecks.RegionIds ids = route53.addRegion(APP, region);
+            RegionHealthChecks ids = route53.addRegion(APP, region);
             regions.put(region, ids);
             String arn = cloudWatch(region).add(alarm(region), false, StateValue.OK);
             mark(region, arn, ids.switchId());

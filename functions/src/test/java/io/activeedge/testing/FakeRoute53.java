@@ -1,6 +1,8 @@
 package io.activeedge.testing;
 
 import io.activeedge.core.Names;
+import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RegionHealthChecks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -31,11 +33,14 @@ import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.DeleteHealthCheckResponse;
 import software.amazon.awssdk.services.route53.model.GetHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.GetHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckStatusRequest;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
+import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.HealthCheckVersionMismatchException;
 import software.amazon.awssdk.services.route53.model.HostedZone;
@@ -54,24 +59,42 @@ import software.amazon.awssdk.services.route53.model.ListTagsForResourcesRequest
 import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.ResourceTagSet;
 import software.amazon.awssdk.services.route53.model.Route53Exception;
+import software.amazon.awssdk.services.route53.model.StatusReport;
 import software.amazon.awssdk.services.route53.model.Tag;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckResponse;
 
 /**
- * Route 53 in memory: health checks with tags and versions; the account's hosted zones, by name and id, with
- * tags, created once per CallerReference, and (on request) a listing that does not show new zones yet, which moto
- * cannot show; and the record sets of one of them, with Route 53's sort order, paging, spelling (lower case, trailing
- * dots) and all-or-nothing change batches. A test queues an error for the next call of an operation.
+ * Route 53 in memory, the one fake of it every test uses.
+ * <ul>
+ *   <li>Health checks with tags and versions: HealthCheckVersion enforced and incremented, at most 10 tags per check,
+ *       CallerReference idempotency, no calculated check among a calculated check's children, no status for
+ *       calculated checks, paged listing; and the checks provisioning leaves per Region ({@link #addRegion}).</li>
+ *   <li>The account's hosted zones, by name and id, with tags, created once per CallerReference, and (on request) a
+ *       listing that does not show new zones yet, which moto cannot show.</li>
+ *   <li>The record sets of one zone ({@link #zoneId}), with Route 53's sort order, paging, spelling (lower case,
+ *       trailing dots, '*' as \052) and all-or-nothing change batches.</li>
+ * </ul>
+ * Every call is counted by operation name; a test queues an error for the next call of an operation.
  */
 public final class FakeRoute53 implements Route53Client {
+    /** What a Route 53 checker reports for an endpoint that answers, and for one that does not. */
+    public static final String SUCCESS = "Success: HTTP Status Code 200, OK";
+    public static final String FAILURE = "Failure: Connection timed out.";
+
     public final String zoneId;
     public final Map<String, HealthCheck> checks = new LinkedHashMap<>();
     public final Map<String, Map<String, String>> tags = new HashMap<>();
+    /** What the checkers report, by health check id (GetHealthCheckStatus); none reported when absent. */
+    public final Map<String, List<String>> statuses = new HashMap<>();
     public final List<UpdateHealthCheckRequest> updates = new ArrayList<>();
+    /** Every call, by operation name ("ListHealthChecks"), in order. */
+    public final List<String> calls = new ArrayList<>();
     public final List<ChangeResourceRecordSetsRequest> batches = new ArrayList<>();
     /** Health checks deleted, in the order they were. */
     public final List<String> deletedChecks = new ArrayList<>();
@@ -86,6 +109,9 @@ public final class FakeRoute53 implements Route53Client {
     private final Set<String> created = new HashSet<>();
     private final Map<String, HealthCheckConfig> byReference = new HashMap<>();
     private final Map<String, Deque<AwsServiceException>> failures = new HashMap<>();
+    /** Runs once, just before the next UpdateHealthCheck is applied: someone else changing the check first. */
+    public Runnable beforeNextUpdate;
+    private int nextId = 1;
 
     public FakeRoute53(String zoneId) {
         this.zoneId = zoneId;
@@ -102,7 +128,14 @@ public final class FakeRoute53 implements Route53Client {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
     }
 
-    private void failIfQueued(String operation) {
+    /** How many calls of {@code operation} were made. */
+    public long count(String operation) {
+        return calls.stream().filter(operation::equals).count();
+    }
+
+    /** Counts the call, and throws the error queued for it, if any. */
+    private void call(String operation) {
+        calls.add(operation);
         Deque<AwsServiceException> queued = failures.get(operation);
         if (queued != null && !queued.isEmpty()) {
             throw queued.poll();
@@ -125,7 +158,7 @@ public final class FakeRoute53 implements Route53Client {
      */
     @Override
     public CreateHostedZoneResponse createHostedZone(CreateHostedZoneRequest request) {
-        failIfQueued("CreateHostedZone");
+        call("CreateHostedZone");
         if (zones.stream().anyMatch(z -> request.callerReference().equals(z.callerReference()))) {
             throw HostedZoneAlreadyExistsException.builder().statusCode(409)
                     .message("A hosted zone has already been created with the specified caller reference.")
@@ -145,6 +178,7 @@ public final class FakeRoute53 implements Route53Client {
     /** Sorted by name with the labels reversed, then id; from dnsName and hostedZoneId when given. */
     @Override
     public ListHostedZonesByNameResponse listHostedZonesByName(ListHostedZonesByNameRequest request) {
+        call("ListHostedZonesByName");
         Comparator<HostedZone> order = Comparator.comparing((HostedZone z) -> reversed(z.name()))
                 .thenComparing(HostedZone::id);
         boolean lagging = zoneListingLags > 0;
@@ -173,6 +207,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public GetHostedZoneResponse getHostedZone(GetHostedZoneRequest request) {
+        call("GetHostedZone");
         HostedZone zone = zones.stream().filter(z -> Names.zoneId(z.id()).equals(Names.zoneId(request.id())))
                 .findFirst().orElseThrow(() -> NoSuchHostedZoneException.builder()
                         .message("No hosted zone found with ID: " + request.id()).build());
@@ -180,26 +215,114 @@ public final class FakeRoute53 implements Route53Client {
                 .delegationSet(d -> d.nameServers("ns-1.awsdns-01.org", "ns-2.awsdns-02.co.uk")).build();
     }
 
+    /** A health check's tags need the check (NoSuchHealthCheck otherwise); a zone's are answered as they are. */
     @Override
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        call("ListTagsForResource");
+        requireCheckIfTagged(request.resourceTypeAsString(), request.resourceId());
         return ListTagsForResourceResponse.builder().resourceTagSet(tagSet(request.resourceId(),
                 request.resourceTypeAsString())).build();
     }
 
+    private void requireCheckIfTagged(String resourceType, String id) {
+        if (TagResourceType.HEALTHCHECK.toString().equals(resourceType)) {
+            existing(id);
+        }
+    }
+
     // ---- health checks
+
+    /** The three checks provisioning makes for {@code app} in {@code region}, tagged, the endpoint healthy. */
+    public RegionHealthChecks addRegion(String app, String region) {
+        String endpoint = add("ae/" + app + "/" + region + "/endpoint/0a1b2c3d", HealthCheckConfig.builder()
+                .type(HealthCheckType.HTTPS).fullyQualifiedDomainName("api-" + region + ".example.com")
+                .resourcePath("/health").port(443).build(), app, region, Tags.ROLE_ENDPOINT_CHECK);
+        String switchId = add("ae/" + app + "/" + region + "/switch/0a1b2c3d", HealthCheckConfig.builder()
+                .type(HealthCheckType.TCP).fullyQualifiedDomainName("api-" + region + ".example.com").port(443)
+                .requestInterval(30).failureThreshold(3).disabled(true).inverted(false).build(),
+                app, region, Tags.ROLE_SWITCH_CHECK);
+        String gate = add("ae/" + app + "/" + region + "/gate/0a1b2c3d", HealthCheckConfig.builder()
+                .type(HealthCheckType.CALCULATED).childHealthChecks(endpoint, switchId).healthThreshold(2).build(),
+                app, region, Tags.ROLE_GATE_CHECK);
+        statuses.put(endpoint, List.of(SUCCESS, SUCCESS, SUCCESS));
+        return new RegionHealthChecks(region, endpoint, switchId, gate, List.of());
+    }
+
+    /**
+     * A switch of the kind earlier versions made (calculated, no children) beside the Region's switch, with the
+     * gate monitoring it: a Region halfway through provisioning's conversion.
+     */
+    public String addOldSwitchMonitoredByGate(String app, String region, RegionHealthChecks ids) {
+        String old = add("ae/" + app + "/" + region + "/switch/00000000", HealthCheckConfig.builder()
+                .type(HealthCheckType.CALCULATED).healthThreshold(0).inverted(false).build(),
+                app, region, Tags.ROLE_SWITCH_CHECK);
+        edit(ids.gateId(), c -> c.childHealthChecks(ids.endpointId(), old));
+        return old;
+    }
+
+    /** A check that belongs to no one active-edge knows. */
+    public String addForeign(String callerReference) {
+        String id = nextId();
+        checks.put(id, HealthCheck.builder().id(id).callerReference(callerReference).healthCheckVersion(1L)
+                .healthCheckConfig(HealthCheckConfig.builder().type(HealthCheckType.HTTP).build()).build());
+        return id;
+    }
+
+    private String add(String reference, HealthCheckConfig config, String app, String region, String role) {
+        String id = nextId();
+        checks.put(id, HealthCheck.builder().id(id).callerReference(reference).healthCheckConfig(config)
+                .healthCheckVersion(1L).build());
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put("Name", app + " " + region + " " + role);
+        own.putAll(Tags.of(Map.of(), app, region, role));
+        tags.put(id, own);
+        return id;
+    }
+
+    private String nextId() {
+        return String.format("%08d-aaaa-bbbb-cccc-%012d", nextId, nextId++);
+    }
+
+    public boolean inverted(String id) {
+        return Boolean.TRUE.equals(checks.get(id).healthCheckConfig().inverted());
+    }
+
+    public long version(String id) {
+        return checks.get(id).healthCheckVersion();
+    }
+
+    private HealthCheck existing(String id) {
+        HealthCheck check = checks.get(id);
+        if (check == null) {
+            throw NoSuchHealthCheckException.builder().message("No health check exists with the specified ID " + id)
+                    .build();
+        }
+        return check;
+    }
 
     @Override
     public GetHealthCheckResponse getHealthCheck(GetHealthCheckRequest request) {
-        HealthCheck check = checks.get(request.healthCheckId());
-        if (check == null) {
-            throw NoSuchHealthCheckException.builder()
-                    .message("No health check exists with the specified ID " + request.healthCheckId()).build();
+        call("GetHealthCheck");
+        return GetHealthCheckResponse.builder().healthCheck(existing(request.healthCheckId())).build();
+    }
+
+    @Override
+    public GetHealthCheckStatusResponse getHealthCheckStatus(GetHealthCheckStatusRequest request) {
+        call("GetHealthCheckStatus");
+        HealthCheck check = existing(request.healthCheckId());
+        if (check.healthCheckConfig().type() == HealthCheckType.CALCULATED) {
+            throw InvalidInputException.builder().message("calculated health checks have no status").build();
         }
-        return GetHealthCheckResponse.builder().healthCheck(check).build();
+        return GetHealthCheckStatusResponse.builder().healthCheckObservations(
+                statuses.getOrDefault(check.id(), List.of()).stream().map(s -> HealthCheckObservation.builder()
+                        .region("us-east-1").ipAddress("15.177.2.1")
+                        .statusReport(StatusReport.builder().status(s).build()).build()).toList())
+                .build();
     }
 
     @Override
     public CreateHealthCheckResponse createHealthCheck(CreateHealthCheckRequest request) {
+        call("CreateHealthCheck");
         if (request.callerReference().length() > 64) {
             throw InvalidInputException.builder().message("CallerReference longer than 64").build();
         }
@@ -213,7 +336,7 @@ public final class FakeRoute53 implements Route53Client {
                     .filter(c -> c.callerReference().equals(request.callerReference())).findFirst().orElseThrow();
             return CreateHealthCheckResponse.builder().healthCheck(existing).build();
         }
-        String id = UUID.randomUUID().toString();
+        String id = nextId();
         HealthCheck check = HealthCheck.builder().id(id).callerReference(request.callerReference())
                 .healthCheckConfig(request.healthCheckConfig()).healthCheckVersion(1L).build();
         checks.put(id, check);
@@ -223,7 +346,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public ListHealthChecksResponse listHealthChecks(ListHealthChecksRequest request) {
-        failIfQueued("ListHealthChecks");
+        call("ListHealthChecks");
         List<HealthCheck> all = new ArrayList<>(checks.values());
         int from = request.marker() == null ? 0 : Integer.parseInt(request.marker());
         int to = Math.min(all.size(), from + pageSize);
@@ -235,6 +358,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public ListTagsForResourcesResponse listTagsForResources(ListTagsForResourcesRequest request) {
+        call("ListTagsForResources");
         if (request.resourceIds().size() > 10) {
             throw InvalidInputException.builder().message("at most 10 resource ids").build();
         }
@@ -249,21 +373,24 @@ public final class FakeRoute53 implements Route53Client {
                 .build();
     }
 
+    /** All or nothing: more than 10 tags on the resource changes nothing. */
     @Override
     public ChangeTagsForResourceResponse changeTagsForResource(ChangeTagsForResourceRequest request) {
-        failIfQueued("ChangeTagsForResource");
-        Map<String, String> current = tags.computeIfAbsent(request.resourceId(), id -> new LinkedHashMap<>());
-        request.addTags().forEach(t -> current.put(t.key(), t.value()));
-        request.removeTagKeys().forEach(current::remove);
-        if (current.size() > 10) {
+        call("ChangeTagsForResource");
+        requireCheckIfTagged(request.resourceTypeAsString(), request.resourceId());
+        Map<String, String> changed = new LinkedHashMap<>(tags.getOrDefault(request.resourceId(), Map.of()));
+        request.addTags().forEach(t -> changed.put(t.key(), t.value()));
+        request.removeTagKeys().forEach(changed::remove);
+        if (changed.size() > 10) {
             throw InvalidInputException.builder().message("at most 10 tags per resource").build();
         }
+        tags.put(request.resourceId(), changed);
         return ChangeTagsForResourceResponse.builder().build();
     }
 
     @Override
     public DeleteHealthCheckResponse deleteHealthCheck(DeleteHealthCheckRequest request) {
-        failIfQueued("DeleteHealthCheck");
+        call("DeleteHealthCheck");
         if (checksInUse.contains(request.healthCheckId())) {
             throw error("HealthCheckInUse", 400);
         }
@@ -278,9 +405,18 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public UpdateHealthCheckResponse updateHealthCheck(UpdateHealthCheckRequest request) {
-        HealthCheck check = checks.get(request.healthCheckId());
+        call("UpdateHealthCheck");
+        if (beforeNextUpdate != null) {
+            Runnable change = beforeNextUpdate;
+            beforeNextUpdate = null;
+            change.run();
+        }
+        HealthCheck check = existing(request.healthCheckId());
         if (request.healthCheckVersion() != null && !request.healthCheckVersion().equals(check.healthCheckVersion())) {
-            throw HealthCheckVersionMismatchException.builder().message("version " + check.healthCheckVersion()).build();
+            throw HealthCheckVersionMismatchException.builder().statusCode(409)
+                    .message("The value of HealthCheckVersion in the request doesn't match the value of "
+                            + "HealthCheckVersion in the health check (" + check.healthCheckVersion() + ")")
+                    .build();
         }
         if (request.hasChildHealthChecks()) {
             refuseCalculatedChildren(request.childHealthChecks());
@@ -334,8 +470,8 @@ public final class FakeRoute53 implements Route53Client {
         }
     }
 
-    /** Changes a check the way someone else would (the console, the failover function). */
-    public void edit(String id, java.util.function.Consumer<HealthCheckConfig.Builder> change) {
+    /** Changes a check the way someone else would (the console, the failover function): its version moves on. */
+    public void edit(String id, Consumer<HealthCheckConfig.Builder> change) {
         HealthCheck check = checks.get(id);
         HealthCheckConfig.Builder config = check.healthCheckConfig().toBuilder();
         change.accept(config);
@@ -351,6 +487,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public ListResourceRecordSetsResponse listResourceRecordSets(ListResourceRecordSetsRequest request) {
+        call("ListResourceRecordSets");
         requireZone(request.hostedZoneId());
         List<ResourceRecordSet> sorted = records.stream().sorted(ORDER).toList();
         int from = 0;
@@ -376,7 +513,7 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public ChangeResourceRecordSetsResponse changeResourceRecordSets(ChangeResourceRecordSetsRequest request) {
-        failIfQueued("ChangeResourceRecordSets");
+        call("ChangeResourceRecordSets");
         requireZone(request.hostedZoneId());
         List<ResourceRecordSet> working = new ArrayList<>(records);
         for (Change change : request.changeBatch().changes()) {
@@ -418,6 +555,17 @@ public final class FakeRoute53 implements Route53Client {
         records.add(spelled(record));
     }
 
+    /** Adds a simple record with one value (TTL 300) as if someone else had written it. */
+    public void put(String name, RRType type, String value) {
+        put(ResourceRecordSet.builder().name(name).type(type).ttl(300L).resourceRecords(r -> r.value(value)).build());
+    }
+
+    /** The value of the CNAME at {@code name}, or null. */
+    public String cname(String name) {
+        return at(name).stream().filter(r -> RRType.CNAME.toString().equals(r.typeAsString()))
+                .map(r -> r.resourceRecords().get(0).value()).findFirst().orElse(null);
+    }
+
     public List<ResourceRecordSet> at(String name) {
         return records.stream().filter(r -> Names.sameName(r.name(), name)).sorted(ORDER).toList();
     }
@@ -443,9 +591,9 @@ public final class FakeRoute53 implements Route53Client {
         }
     }
 
-    /** How Route 53 answers: lower case names and alias targets with trailing dots. */
+    /** How Route 53 answers: lower case names and alias targets with trailing dots, '*' as \052. */
     private static ResourceRecordSet spelled(ResourceRecordSet record) {
-        ResourceRecordSet.Builder b = record.toBuilder().name(Names.fqdn(record.name()));
+        ResourceRecordSet.Builder b = record.toBuilder().name(Names.fqdn(record.name()).replace("*", "\\052"));
         if (record.aliasTarget() != null) {
             AliasTarget alias = record.aliasTarget();
             b.aliasTarget(alias.toBuilder().dnsName(Names.fqdn(alias.dnsName())).build());
@@ -483,7 +631,7 @@ public final class FakeRoute53 implements Route53Client {
             .thenComparing(r -> r.setIdentifier() == null ? "" : r.setIdentifier());
 
     private static String reversed(String name) {
-        List<String> labels = new ArrayList<>(List.of(Names.bare(name).split("\\.")));
+        List<String> labels = new ArrayList<>(List.of(Names.bare(Names.unescaped(name)).split("\\.")));
         java.util.Collections.reverse(labels);
         return String.join(".", labels);
     }
