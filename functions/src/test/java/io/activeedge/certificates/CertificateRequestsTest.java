@@ -1,6 +1,5 @@
 package io.activeedge.certificates;
 
-import io.activeedge.testing.FakeAcm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,6 +11,8 @@ import io.activeedge.core.Tags;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.provisioning.Certificate;
 import io.activeedge.provisioning.Certificates;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
 
 class CertificateRequestsTest {
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private final CertificateRequests requests = new CertificateRequests(acm.clients);
 
     private static Map<String, String> tags(String region, String role) {

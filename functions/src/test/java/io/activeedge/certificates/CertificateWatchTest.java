@@ -12,6 +12,8 @@ import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.provisioning.Certificate;
 import io.activeedge.provisioning.CertificateStatus;
 import io.activeedge.provisioning.Certificates;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -29,7 +31,7 @@ class CertificateWatchTest {
                     List.of("example.com", "www.example.com"), true),
             new Certificate(Tags.ROLE_ORIGIN_CERTIFICATE, "us-west-2", WEST_ARN, List.of("api.example.com"), true)));
 
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
 
     @BeforeEach
     void bothIssued() {

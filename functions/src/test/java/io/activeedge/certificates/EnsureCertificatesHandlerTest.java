@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.activeedge.core.Json;
 import io.activeedge.provisioning.Certificate;
 import io.activeedge.provisioning.Certificates;
+import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,7 @@ class EnsureCertificatesHandlerTest {
             }
             """;
 
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private final EnsureCertificatesHandler handler = new EnsureCertificatesHandler(new CertificateRequests(acm.clients));
 
     private Certificates invoke(InputStream event) throws IOException {

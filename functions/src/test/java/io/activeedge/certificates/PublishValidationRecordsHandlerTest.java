@@ -1,7 +1,5 @@
 package io.activeedge.certificates;
 
-import io.activeedge.testing.FakeAcm;
-import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -10,6 +8,9 @@ import io.activeedge.core.Tags;
 import io.activeedge.provisioning.Certificate;
 import io.activeedge.provisioning.ValidationRecords;
 import io.activeedge.provisioning.WorkflowState;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
+import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 
 class PublishValidationRecordsHandlerTest {
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final PublishValidationRecordsHandler handler =
             new PublishValidationRecordsHandler(new ValidationRecordPublisher(acm.clients, route53));

@@ -1,7 +1,5 @@
 package io.activeedge.certificates;
 
-import io.activeedge.testing.FakeAcm;
-import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.provisioning.Certificates;
 import io.activeedge.provisioning.ValidationRecords;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
+import io.activeedge.testing.FakeRoute53;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.RRType;
 
 class ValidationRecordPublisherTest {
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final ValidationRecordPublisher publisher = new ValidationRecordPublisher(acm.clients, route53);
 

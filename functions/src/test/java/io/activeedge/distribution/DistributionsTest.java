@@ -1,6 +1,5 @@
 package io.activeedge.distribution;
 
-import io.activeedge.testing.FakeCloudFront;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,6 +23,7 @@ import io.activeedge.provisioning.Distribution;
 import io.activeedge.provisioning.DistributionStatus;
 import io.activeedge.provisioning.RecordChange;
 import io.activeedge.provisioning.Run;
+import io.activeedge.testing.FakeCloudFront;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,7 +1,5 @@
 package io.activeedge.failover;
 
-import io.activeedge.provisioning.AlarmMarks;
-import io.activeedge.testing.FakeCloudWatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -14,9 +12,11 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
+import io.activeedge.provisioning.AlarmMarks;
 import io.activeedge.provisioning.RegionHealthChecks;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.provisioning.Run;
+import io.activeedge.testing.FakeCloudWatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

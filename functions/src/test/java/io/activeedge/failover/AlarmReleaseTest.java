@@ -1,11 +1,11 @@
 package io.activeedge.failover;
 
-import io.activeedge.testing.FakeCloudWatch;
-import io.activeedge.testing.FakeTagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.testing.FakeCloudWatch;
+import io.activeedge.testing.FakeTagging;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -1,9 +1,10 @@
 package io.activeedge.failover;
 
-import io.activeedge.provisioning.RegionHealthChecks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Json;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.testing.ExampleApp.Provisioned;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,7 @@ class FailoverHandlerTest {
 
     @Test
     void handleRequest_eventBridgeAlarm_drainsOnlyThatRegionsSwitch() throws IOException {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
         FailoverDecision decision = invoke(handler,
@@ -45,7 +46,7 @@ class FailoverHandlerTest {
 
     @Test
     void handleRequest_directAlarmAction_drainsOnlyThatRegionsSwitch() throws IOException {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
         FailoverDecision decision = invoke(handler,
@@ -62,7 +63,7 @@ class FailoverHandlerTest {
     @Test
     void handleRequest_sampleEvents_drainThenRestoreInBothShapes() throws IOException {
         for (String shape : new String[] {"eventbridge", "direct"}) {
-            Shop shop = new Shop(EAST, WEST);
+            Provisioned shop = new Provisioned(EAST, WEST);
             FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
             FailoverDecision drained = invoke(handler, SampleEvents.open("FailoverFunction-alarm-" + shape + ".json"));
@@ -86,7 +87,7 @@ class FailoverHandlerTest {
 
     @Test
     void handleRequest_decision_writesEveryFieldForTheCaller() throws IOException {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new FailoverHandler(shop.regionSwitch()).handleRequest(new ByteArrayInputStream(

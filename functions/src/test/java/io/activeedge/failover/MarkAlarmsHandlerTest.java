@@ -1,7 +1,5 @@
 package io.activeedge.failover;
 
-import io.activeedge.provisioning.AlarmMarks;
-import io.activeedge.testing.FakeCloudWatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,8 @@ import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.TransientNetworkException;
+import io.activeedge.provisioning.AlarmMarks;
+import io.activeedge.testing.FakeCloudWatch;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,5 @@
 package io.activeedge.failover;
 
-import io.activeedge.core.Backoff;
-import io.activeedge.provisioning.RegionHealthChecks;
-import io.activeedge.testing.FakeRoute53;
 import static io.activeedge.failover.FailoverDecision.Action.DRAINED;
 import static io.activeedge.failover.FailoverDecision.Action.IGNORED;
 import static io.activeedge.failover.FailoverDecision.Action.REFUSED;
@@ -13,8 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.activeedge.core.Backoff;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.testing.ExampleApp.Provisioned;
+import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.RecordingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarm_drainsOnlyThatRegionsSwitch() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionHealthChecks east = shop.regions.get(EAST);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03.456Z"));
@@ -60,10 +62,10 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWhileRegionHasOldAndNewSwitch_drainsTheSwitchTheGateMonitors() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionHealthChecks east = shop.regions.get(EAST);
         String old = shop.route53.addOldSwitchMonitoredByGate("shop", EAST, east);
-        shop.cloudWatch(EAST).tags.get(shop.cloudWatch(EAST).arn(Shop.alarm(EAST))).remove(FailoverTags.SWITCH);
+        shop.cloudWatch(EAST).tags.get(shop.cloudWatch(EAST).arn(Provisioned.alarm(EAST))).remove(FailoverTags.SWITCH);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -75,7 +77,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_okAfterAlarm_restoresRegion() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionSwitch regionSwitch = shop.regionSwitch();
         regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -95,7 +97,7 @@ class RegionSwitchTest {
     void apply_insufficientData_makesNoAwsCall() {
         CloudWatchClient cloudWatch = mock(CloudWatchClient.class);
         Route53Client route53 = mock(Route53Client.class);
-        Shop.RecordingMetrics metrics = new Shop.RecordingMetrics();
+        RecordingMetrics metrics = new RecordingMetrics();
         RegionSwitch regionSwitch = new RegionSwitch(new RegionalClients<>(r -> cloudWatch), route53,
                 Clock.systemUTC(), d -> { }, metrics);
 
@@ -110,7 +112,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWithoutActiveEdgeTags_ignoredWithoutRoute53Call() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.cloudWatch(EAST).add("someone-elses-alarm", false, StateValue.ALARM);
         Route53Client route53 = mock(Route53Client.class);
         RegionSwitch regionSwitch = new RegionSwitch(new RegionalClients<CloudWatchClient>(shop::cloudWatch), route53,
@@ -127,7 +129,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWithoutActiveEdgeTags_logsOneLineSayingWhy() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.cloudWatch(EAST).add("someone-elses-alarm", false, StateValue.ALARM);
 
         try (CapturedLogs logs = new CapturedLogs()) {
@@ -142,7 +144,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_refusedDrain_logsOneWarningNamingTheOtherRegions() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.edit(shop.switchOf(WEST), c -> c.inverted(true));
 
         try (CapturedLogs logs = new CapturedLogs()) {
@@ -156,7 +158,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_unmarkedAlarmMarkedLater_followsItOnceTheShortMemoryExpires() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String arn = shop.cloudWatch(EAST).add("shop-us-east-1-latency", false, StateValue.ALARM);
         RegionSwitch regionSwitch = shop.regionSwitch();
         regionSwitch.apply(shop.change(EAST, "shop-us-east-1-latency", "ALARM", "2026-11-24T01:02:03Z"));
@@ -171,7 +173,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_threeRegionsAlarmOneAfterAnother_drainsTwoAndRefusesTheLast() {
-        Shop shop = new Shop(EAST, WEST, EU);
+        Provisioned shop = new Provisioned(EAST, WEST, EU);
         RegionSwitch regionSwitch = shop.regionSwitch();
 
         FailoverDecision east = regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -191,7 +193,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_otherRegionFailsItsEndpointCheck_refusesToDrain() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.statuses.put(shop.regions.get(WEST).endpointId(),
                 List.of(FakeRoute53.FAILURE, FakeRoute53.FAILURE, FakeRoute53.SUCCESS));
 
@@ -205,7 +207,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_otherRegionNotYetObserved_countsAsServing() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.statuses.put(shop.regions.get(WEST).endpointId(), List.of());
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -215,7 +217,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_onlyRegion_refusesToDrain() {
-        Shop shop = new Shop(EAST);
+        Provisioned shop = new Provisioned(EAST);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -226,7 +228,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_okOlderThanAppliedAlarm_changesNothing() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionSwitch regionSwitch = shop.regionSwitch();
         regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -242,7 +244,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_sameEventTwice_updatesOnce() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionSwitch regionSwitch = shop.regionSwitch();
         AlarmChange alarm = shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z");
 
@@ -258,7 +260,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWhileAlreadyDrained_leavesSwitchAlone() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.edit(shop.switchOf(EAST), c -> c.inverted(true));
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -271,7 +273,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_okWhileAnotherAlarmOfTheRegionFires_keepsRegionDrained() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String latency = shop.cloudWatch(EAST).add("shop-us-east-1-latency", true, StateValue.ALARM);
         shop.mark(EAST, latency, shop.switchOf(EAST));
         shop.cloudWatch(EAST).add("unrelated-alarm", false, StateValue.ALARM);
@@ -291,7 +293,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_versionConflict_rereadsAndRetriesWithFreshVersion() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String eastSwitch = shop.switchOf(EAST);
         shop.route53.beforeNextUpdate = () -> shop.route53.edit(eastSwitch, c -> c.healthThreshold(0));
 
@@ -306,7 +308,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_versionConflictBecauseSomeoneDrainedMeanwhile_leavesTheirChange() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String eastSwitch = shop.switchOf(EAST);
         shop.route53.beforeNextUpdate = () -> shop.route53.edit(eastSwitch, c -> c.inverted(true));
 
@@ -319,7 +321,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_throttledThenSuccess_retriesAfterJitteredBackoff() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("Throttling", 400));
         shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("Throttling", 400));
 
@@ -334,7 +336,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_priorRequestNotComplete_retriesAfterBackoff() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("PriorRequestNotComplete", 400));
         shop.route53.failNext("ChangeTagsForResource", FakeRoute53.error("PriorRequestNotComplete", 400));
 
@@ -347,7 +349,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_throttledEveryTime_givesUpAfterBoundedAttempts() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         for (int i = 0; i < Backoff.MAX_ATTEMPTS; i++) {
             shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("Throttling", 400));
         }
@@ -360,7 +362,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_manyEventsInWarmContainer_findsTheApplicationsChecksOnce() {
-        Shop shop = new Shop(EAST, WEST, EU);
+        Provisioned shop = new Provisioned(EAST, WEST, EU);
         RegionSwitch regionSwitch = shop.regionSwitch();
 
         regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -375,7 +377,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_checksOfOtherApplications_areNotCounted() {
-        Shop shop = new Shop(EAST);
+        Provisioned shop = new Provisioned(EAST);
         shop.route53.addRegion("blog", WEST);
         shop.route53.addForeign("console-made-check");
 
@@ -386,8 +388,8 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmNamesADeletedSwitch_usesTheRegionsCurrentSwitch() {
-        Shop shop = new Shop(EAST, WEST);
-        String arn = shop.cloudWatch(EAST).arn(Shop.alarm(EAST));
+        Provisioned shop = new Provisioned(EAST, WEST);
+        String arn = shop.cloudWatch(EAST).arn(Provisioned.alarm(EAST));
         shop.mark(EAST, arn, "00000000-dead-dead-dead-000000000000");
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -399,8 +401,8 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmNamesAnotherRegionsCheck_usesItsOwnRegionsSwitch() {
-        Shop shop = new Shop(EAST, WEST);
-        String arn = shop.cloudWatch(EAST).arn(Shop.alarm(EAST));
+        Provisioned shop = new Provisioned(EAST, WEST);
+        String arn = shop.cloudWatch(EAST).arn(Provisioned.alarm(EAST));
         shop.mark(EAST, arn, shop.regions.get(WEST).gateId());
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));

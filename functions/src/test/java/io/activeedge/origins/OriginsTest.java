@@ -17,7 +17,7 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.provisioning.RegionState;
-import io.activeedge.routing.ExampleState;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.SdkMocks;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ class OriginsTest {
             }));
 
     private static RegionState east() {
-        return ExampleState.regionState(ExampleState.input(false), "us-east-1", "run-1");
+        return ExampleApp.regionState(ExampleApp.input(false), "us-east-1", "run-1");
     }
 
     private void restApiWithStage() {
@@ -104,7 +104,7 @@ class OriginsTest {
 
     @Test
     void attach_readyAliasTarget_createsNothingAndUsesTheInputsTarget() {
-        RegionState state = ExampleState.regionState(ExampleState.input(false), "us-west-2", "run-1");
+        RegionState state = ExampleApp.regionState(ExampleApp.input(false), "us-west-2", "run-1");
 
         OriginTarget target = origins.attach(state);
 
@@ -115,13 +115,13 @@ class OriginsTest {
 
     @Test
     void attach_readyAliasTargetWithoutHealthCheckSettings_probesDnsNameAtInputPath() {
-        AppSpec input = ExampleState.input(false);
+        AppSpec input = ExampleApp.input(false);
         AppSpec bare = new AppSpec(input.app(), input.zone(), null, input.aliases(), input.originDomain(),
                 List.of(new io.activeedge.input.RegionSpec("eu-west-1", new io.activeedge.input.OriginSpec(
                         null, "my-alb-123.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", null, null), List.of())),
                 input.healthCheck(), null, input.timing(), input.tags(), false);
 
-        OriginTarget target = origins.attach(ExampleState.regionState(bare, "eu-west-1", "run-1"));
+        OriginTarget target = origins.attach(ExampleApp.regionState(bare, "eu-west-1", "run-1"));
 
         assertEquals("my-alb-123.eu-west-1.elb.amazonaws.com", target.healthCheckDomain());
         assertEquals("/health", target.healthCheckPath());
@@ -165,7 +165,7 @@ class OriginsTest {
         ArgumentCaptor<CreateDomainNameRequest> domain = ArgumentCaptor.forClass(CreateDomainNameRequest.class);
         verify(restApis).createDomainName(domain.capture());
         assertEquals("api.example.com", domain.getValue().domainName());
-        assertEquals(ExampleState.EAST_ORIGIN_CERTIFICATE, domain.getValue().regionalCertificateArn());
+        assertEquals(ExampleApp.EAST_ORIGIN_CERTIFICATE, domain.getValue().regionalCertificateArn());
         assertEquals(List.of(EndpointType.REGIONAL), domain.getValue().endpointConfiguration().types());
         assertEquals(SecurityPolicy.TLS_1_2, domain.getValue().securityPolicy());
         assertTrue(Tags.matches(domain.getValue().tags(), "shop", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN));
@@ -194,7 +194,7 @@ class OriginsTest {
     @Test
     void attach_secondRun_findsOurDomainAndMappingAndCreatesNothing() {
         restApiWithStage();
-        domain(ourTags(), ExampleState.EAST_ORIGIN_CERTIFICATE);
+        domain(ourTags(), ExampleApp.EAST_ORIGIN_CERTIFICATE);
         rootMapping(API_ID, "prod");
 
         OriginTarget target = origins.attach(east());
@@ -217,7 +217,7 @@ class OriginsTest {
         ArgumentCaptor<UpdateDomainNameRequest> update = ArgumentCaptor.forClass(UpdateDomainNameRequest.class);
         verify(restApis).updateDomainName(update.capture());
         assertEquals("/regionalCertificateArn", update.getValue().patchOperations().get(0).path());
-        assertEquals(ExampleState.EAST_ORIGIN_CERTIFICATE, update.getValue().patchOperations().get(0).value());
+        assertEquals(ExampleApp.EAST_ORIGIN_CERTIFICATE, update.getValue().patchOperations().get(0).value());
     }
 
     @Test
@@ -235,7 +235,7 @@ class OriginsTest {
     @Test
     void attach_domainOfAnotherApp_throwsResourceConflict() {
         restApiWithStage();
-        domain(Tags.of(null, "blog", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN), ExampleState.EAST_ORIGIN_CERTIFICATE);
+        domain(Tags.of(null, "blog", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN), ExampleApp.EAST_ORIGIN_CERTIFICATE);
 
         assertThrows(ResourceConflictException.class, () -> origins.attach(east()));
     }
@@ -243,7 +243,7 @@ class OriginsTest {
     @Test
     void attach_otherApiAtRootPath_throwsResourceConflict() {
         restApiWithStage();
-        domain(ourTags(), ExampleState.EAST_ORIGIN_CERTIFICATE);
+        domain(ourTags(), ExampleApp.EAST_ORIGIN_CERTIFICATE);
         rootMapping("zzz9999999", "prod");
 
         ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> origins.attach(east()));

@@ -1,29 +1,30 @@
 package io.activeedge.routing;
 
-import io.activeedge.core.Names;
-import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Names;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.provisioning.AliasRecords;
 import io.activeedge.provisioning.RecordChange;
 import io.activeedge.provisioning.WorkflowState;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeRoute53;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class AliasRecordSetsTest {
-    private static final String DISTRIBUTION = ExampleState.DISTRIBUTION_DOMAIN;
+    private static final String DISTRIBUTION = ExampleApp.DISTRIBUTION_DOMAIN;
 
-    private final FakeRoute53 route53 = new FakeRoute53(ExampleState.ZONE_ID);
+    private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final AliasRecordSets aliases = new AliasRecordSets(route53);
 
     private static WorkflowState state(boolean takeOver) {
-        return ExampleState.workflowState(ExampleState.input(takeOver), DISTRIBUTION);
+        return ExampleApp.workflowState(ExampleApp.input(takeOver), DISTRIBUTION);
     }
 
     private static ResourceRecordSet alias(String name, RRType type, String zoneId, String dnsName) {

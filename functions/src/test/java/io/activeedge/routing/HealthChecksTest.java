@@ -1,6 +1,5 @@
 package io.activeedge.routing;
 
-import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +10,8 @@ import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.provisioning.RegionHealthChecks;
 import io.activeedge.provisioning.RegionState;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeRoute53;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,12 @@ import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 
 class HealthChecksTest {
-    private final FakeRoute53 route53 = new FakeRoute53(ExampleState.ZONE_ID);
+    private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final HealthChecks healthChecks = new HealthChecks(route53);
 
     private static RegionState state(String region, String runId) {
-        RegionState state = ExampleState.regionState(ExampleState.input(false), region, runId);
-        return ExampleState.withTarget(state, ExampleState.target(region));
+        RegionState state = ExampleApp.regionState(ExampleApp.input(false), region, runId);
+        return ExampleApp.withTarget(state, ExampleApp.target(region));
     }
 
     @Test

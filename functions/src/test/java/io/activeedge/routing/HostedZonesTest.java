@@ -1,13 +1,14 @@
 package io.activeedge.routing;
 
-import io.activeedge.core.Names;
-import io.activeedge.testing.FakeRoute53;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeRoute53;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.Route53Exception;
@@ -17,12 +18,12 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
  * answers them.
  */
 class HostedZonesTest {
-    private final FakeRoute53 route53 = new FakeRoute53(ExampleState.ZONE_ID);
+    private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final HostedZones zones = new HostedZones(route53);
 
     /** The example input under another application's name. */
     private static AppSpec inputOf(String app) {
-        AppSpec shop = ExampleState.input(false);
+        AppSpec shop = ExampleApp.input(false);
         return new AppSpec(app, shop.zone(), shop.hostedZoneId(), shop.aliases(), shop.originDomain(), shop.regions(),
                 shop.healthCheck(), shop.distribution(), shop.timing(), shop.tags(), shop.takeOverRecords());
     }
@@ -33,14 +34,14 @@ class HostedZonesTest {
 
     private void createdButTaggingThrottled() {
         route53.failNext("ChangeTagsForResource", FakeRoute53.error("Throttling", 400));
-        assertThatThrownBy(() -> zones.ensure(ExampleState.input(false), ExampleState.run("run-1")))
+        assertThatThrownBy(() -> zones.ensure(ExampleApp.input(false), ExampleApp.run("run-1")))
                 .isInstanceOf(Route53Exception.class).hasMessageContaining("Throttling");
         assertThat(route53.zones).hasSize(1);
     }
 
     @Test
     void ensure_noZone_createsOneTaggedForTheApp() {
-        HostedZone zone = zones.ensure(ExampleState.input(false), ExampleState.run("run-1"));
+        HostedZone zone = zones.ensure(ExampleApp.input(false), ExampleApp.run("run-1"));
 
         assertThat(zone.created()).isTrue();
         assertThat(zone.name()).isEqualTo("example.com.");
@@ -51,7 +52,7 @@ class HostedZonesTest {
     void ensure_taggingThrottledThenStepRetried_tagsTheZoneItCreatedAndCreatesNoOther() {
         createdButTaggingThrottled();
 
-        HostedZone retry = zones.ensure(ExampleState.input(false), ExampleState.run("run-1"));
+        HostedZone retry = zones.ensure(ExampleApp.input(false), ExampleApp.run("run-1"));
 
         assertThat(route53.zones).hasSize(1);
         assertThat(retry.created()).isTrue();
@@ -64,7 +65,7 @@ class HostedZonesTest {
         createdButTaggingThrottled();
         route53.zoneListingLags = 1;
 
-        HostedZone retry = zones.ensure(ExampleState.input(false), ExampleState.run("run-1"));
+        HostedZone retry = zones.ensure(ExampleApp.input(false), ExampleApp.run("run-1"));
 
         assertThat(route53.zones).hasSize(1);
         assertThat(retry.created()).isTrue();
@@ -75,7 +76,7 @@ class HostedZonesTest {
     void ensure_earlierExecutionCreatedTheZoneButNeverTaggedIt_nextExecutionTagsIt() {
         createdButTaggingThrottled();
 
-        HostedZone next = zones.ensure(ExampleState.input(false), ExampleState.run("run-2"));
+        HostedZone next = zones.ensure(ExampleApp.input(false), ExampleApp.run("run-2"));
 
         assertThat(route53.zones).hasSize(1);
         assertThat(next.created()).isFalse();
@@ -84,11 +85,11 @@ class HostedZonesTest {
 
     @Test
     void ensure_usersUntaggedZone_usedAndLeftUntagged() {
-        route53.addZone(ExampleState.ZONE_ID, "example.com", false);
+        route53.addZone(ExampleApp.ZONE_ID, "example.com", false);
 
-        HostedZone zone = zones.ensure(ExampleState.input(false), ExampleState.run("run-1"));
+        HostedZone zone = zones.ensure(ExampleApp.input(false), ExampleApp.run("run-1"));
 
-        assertThat(zone.id()).isEqualTo(ExampleState.ZONE_ID);
+        assertThat(zone.id()).isEqualTo(ExampleApp.ZONE_ID);
         assertThat(zone.created()).isFalse();
         assertThat(tagsOf(zone)).isEmpty();
         assertThat(route53.zones).hasSize(1);
@@ -96,10 +97,10 @@ class HostedZonesTest {
 
     @Test
     void ensure_untaggedZoneActiveEdgeCreatedForAnotherApp_usedAndLeftUntagged() {
-        zones.ensure(inputOf("blog"), ExampleState.run("run-1"));
+        zones.ensure(inputOf("blog"), ExampleApp.run("run-1"));
         route53.tags.clear();
 
-        HostedZone zone = zones.ensure(ExampleState.input(false), ExampleState.run("run-2"));
+        HostedZone zone = zones.ensure(ExampleApp.input(false), ExampleApp.run("run-2"));
 
         assertThat(tagsOf(zone)).isEmpty();
         assertThat(zone.created()).isFalse();

@@ -1,30 +1,31 @@
 package io.activeedge.routing;
 
-import io.activeedge.core.Names;
-import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.provisioning.RecordChange;
 import io.activeedge.provisioning.RegionHealthChecks;
 import io.activeedge.provisioning.RegionState;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeRoute53;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class LatencyRecordsTest {
-    private final FakeRoute53 route53 = new FakeRoute53(ExampleState.ZONE_ID);
+    private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final LatencyRecords records = new LatencyRecords(route53);
 
     private static RegionState state(String region, String gateId, boolean takeOver) {
-        RegionState state = ExampleState.regionState(ExampleState.input(takeOver), region, "run-1");
-        state = ExampleState.withTarget(state, ExampleState.target(region));
-        return ExampleState.withHealthChecks(state,
+        RegionState state = ExampleApp.regionState(ExampleApp.input(takeOver), region, "run-1");
+        state = ExampleApp.withTarget(state, ExampleApp.target(region));
+        return ExampleApp.withHealthChecks(state,
                 new RegionHealthChecks(region, "endpoint-" + region, "switch-" + region, gateId, List.of()));
     }
 

@@ -1,11 +1,11 @@
 package io.activeedge.routing;
 
-import io.activeedge.testing.FakeRoute53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.activeedge.core.Json;
 import io.activeedge.provisioning.AliasRecords;
 import io.activeedge.provisioning.RecordChange;
+import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.AwsConstants;
 import io.activeedge.routing.AliasRecordSets;
-import io.activeedge.routing.ExampleState;
 import io.activeedge.routing.ZoneRecords;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudFront;
 import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.Lambda;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,17 +17,17 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class AliasRecordRemovalTest {
-    private static final String D = TeardownExample.DISTRIBUTION_DOMAIN;
-    private final FakeRoute53 route53 = TeardownExample.route53();
+    private static final String D = ExampleApp.DISTRIBUTION_DOMAIN;
+    private final FakeRoute53 route53 = ExampleApp.route53();
     private final FakeCloudFront cloudFront = new FakeCloudFront();
     private final AliasRecordRemoval removal = new AliasRecordRemoval(route53, cloudFront);
 
     @BeforeEach
     void provisioned() {
-        cloudFront.add(TeardownExample.DISTRIBUTION_ID, D, "shop", List.of("example.com", "www.example.com"), true,
+        cloudFront.add(ExampleApp.DISTRIBUTION_ID, D, "shop", List.of("example.com", "www.example.com"), true,
                 "Deployed");
         cloudFront.add("EBLOG1234567", "dblog.cloudfront.net", "blog", List.of("blog.example.com"), true, "Deployed");
-        new AliasRecordSets(route53).upsert(ExampleState.workflowState(ExampleState.input(false), D));
+        new AliasRecordSets(route53).upsert(ExampleApp.workflowState(ExampleApp.input(false), D));
         alias("blog.example.com", RRType.A, "dblog.cloudfront.net");
         alias("blog.example.com", RRType.AAAA, "dblog.cloudfront.net");
         route53.put(ResourceRecordSet.builder().name("example.com").type(RRType.MX).ttl(300L)
@@ -45,7 +46,7 @@ class AliasRecordRemovalTest {
 
     @Test
     void delete_aliasesGiven_deletesTheAppsAliasRecordsInOneBatchAndLeavesOtherApps() {
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(result.deleted()).containsExactly(
                 "example.com. A -> " + D, "example.com. AAAA -> " + D,
@@ -62,7 +63,7 @@ class AliasRecordRemovalTest {
         route53.records.removeIf(r -> r.name().equals("www.example.com."));
         alias("www.example.com", RRType.A, "dusers-own.cloudfront.net");
 
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(result.deleted()).containsExactly("example.com. A -> " + D, "example.com. AAAA -> " + D);
         assertThat(result.kept()).singleElement().asString()
@@ -74,7 +75,7 @@ class AliasRecordRemovalTest {
     void delete_noAliasesInInput_scansTheWholeZoneAcrossPages() {
         alias("old.example.com", RRType.A, D); // an alias the input no longer lists
 
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.appAndZoneOnly(), TeardownExample.zone()));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.appAndZoneOnly(), ExampleApp.zone()));
 
         assertThat(result.deleted()).containsExactlyInAnyOrder(
                 "example.com. A -> " + D, "example.com. AAAA -> " + D, "old.example.com. A -> " + D,
@@ -87,7 +88,7 @@ class AliasRecordRemovalTest {
     void delete_emulatorSummariesWithoutAliases_findsTheDistributionByItsTags() {
         cloudFront.summariesWithoutAliases = true;
 
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(result.deleted()).hasSize(4);
         assertThat(route53.at("blog.example.com")).hasSize(2);
@@ -95,9 +96,9 @@ class AliasRecordRemovalTest {
 
     @Test
     void delete_noDistributionTaggedForTheApp_deletesNothing() {
-        cloudFront.distributions.remove(TeardownExample.DISTRIBUTION_ID);
+        cloudFront.distributions.remove(ExampleApp.DISTRIBUTION_ID);
 
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(result.deleted()).isEmpty();
         assertThat(route53.at("www.example.com")).hasSize(2);
@@ -105,7 +106,7 @@ class AliasRecordRemovalTest {
 
     @Test
     void delete_noZone_deletesNothing() {
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), null));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), null));
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
         assertThat(route53.batches).hasSize(1);
@@ -113,9 +114,9 @@ class AliasRecordRemovalTest {
 
     @Test
     void delete_secondRun_findsNothingAndChangesNothing() {
-        removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
-        Removal second = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        Removal second = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(second).isEqualTo(new Removal(List.of(), List.of()));
         assertThat(route53.batches).hasSize(2);
@@ -123,7 +124,7 @@ class AliasRecordRemovalTest {
 
     @Test
     void handleRequest_sampleEvent_deletesTheAliasRecords() throws IOException {
-        Removal result = TeardownExample.onSampleEvent(new DeleteAliasRecordsHandler(removal),
+        Removal result = Lambda.onSampleEvent(new DeleteAliasRecordsHandler(removal),
                 "DeleteAliasRecordsFunction", Removal.class);
 
         assertThat(result.deleted()).hasSize(4);

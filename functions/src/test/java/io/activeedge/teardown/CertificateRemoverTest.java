@@ -3,11 +3,10 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.activeedge.certificates.ExampleApp;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateInUseException;
-import io.activeedge.routing.ExampleState;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,7 @@ class CertificateRemoverTest {
     private static final String USERS_LOAD_BALANCER =
             "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop-legacy/50dc6c495c0c9188";
 
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private String edge;
     private String east;
     private String west;
@@ -42,9 +41,9 @@ class CertificateRemoverTest {
     }
 
     private CertificateRemoval removeAfter(Duration sinceStart, CertificateRemoval previous) {
-        Clock clock = Clock.fixed(ExampleState.run("teardown-1").startedAt().plus(sinceStart), ZoneOffset.UTC);
+        Clock clock = Clock.fixed(ExampleApp.run("teardown-1").startedAt().plus(sinceStart), ZoneOffset.UTC);
         return new CertificateRemover(acm.clients, clock)
-                .remove(ExampleState.input(false), ExampleState.run("teardown-1"), TeardownExample.scope(), previous);
+                .remove(ExampleApp.input(false), ExampleApp.run("teardown-1"), ExampleApp.scope(), previous);
     }
 
     private static ValidationRecord record(String domain) {

@@ -2,8 +2,11 @@ package io.activeedge.teardown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.activeedge.certificates.ExampleApp;
 import io.activeedge.core.Tags;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
+import io.activeedge.testing.Lambda;
+import io.activeedge.testing.SampleEvents;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,20 +17,20 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 
 class DeleteCertificatesHandlerTest {
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
 
     @Test
     void handleRequest_exampleEventOfALaterRound_deletesTheReleasedCertificateAndKeepsEarlierResults()
             throws IOException {
-        byte[] event = TeardownExample.sampleEvent("DeleteCertificatesFunction");
-        TeardownState state = TeardownExample.state(event);
+        byte[] event = SampleEvents.example("DeleteCertificatesFunction");
+        TeardownState state = ExampleApp.teardownState(event);
         String edge = "arn:aws:acm:us-east-1:123456789012:certificate/0d2f4a6e-1b3c-4d5e-8f90-a1b2c3d4e5f6";
         acm.in("us-east-1").existing(edge, List.of("example.com", "www.example.com"),
                 Tags.of(Map.of(), "shop", Tags.GLOBAL, Tags.ROLE_EDGE_CERTIFICATE), CertificateStatus.ISSUED);
         Clock clock = Clock.fixed(state.run().startedAt().plus(Duration.ofMinutes(12)), ZoneOffset.UTC);
         DeleteCertificatesHandler handler = new DeleteCertificatesHandler(new CertificateRemover(acm.clients, clock));
 
-        CertificateRemoval result = TeardownExample.invoke(handler, event, CertificateRemoval.class);
+        CertificateRemoval result = Lambda.invoke(handler, event, CertificateRemoval.class);
 
         assertThat(result.done()).isTrue();
         assertThat(result.inUse()).isEmpty();

@@ -1,11 +1,13 @@
 package io.activeedge.teardown;
 
-import io.activeedge.testing.FakeApiGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ThrottledException;
+import io.activeedge.testing.FakeApiGateway;
+import io.activeedge.testing.Lambda;
+import io.activeedge.testing.SampleEvents;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class DeleteOriginDomainsHandlerTest {
     private final DeleteOriginDomainsHandler handler = new DeleteOriginDomainsHandler(new OriginDomainRemover(apiGateway.rest, apiGateway.http));
 
     private byte[] exampleEvent() throws IOException {
-        return TeardownExample.sampleEvent("DeleteOriginDomainsFunction");
+        return SampleEvents.example("DeleteOriginDomainsFunction");
     }
 
     @Test
@@ -26,7 +28,7 @@ class DeleteOriginDomainsHandlerTest {
         east.domain("api.example.com", Tags.of(Map.of(), "shop", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN));
         east.restMapping("api.example.com", "(none)", "a1b2c3d4e5", "prod");
 
-        Removal result = TeardownExample.invoke(handler, exampleEvent(), Removal.class);
+        Removal result = Lambda.invoke(handler, exampleEvent(), Removal.class);
 
         assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (mapping (none) -> a1b2c3d4e5/prod)");
         assertThat(result.kept()).isEmpty();
@@ -40,7 +42,7 @@ class DeleteOriginDomainsHandlerTest {
                         .errorMessage("Too Many Requests").build()).build();
         byte[] event = exampleEvent();
 
-        assertThatThrownBy(() -> TeardownExample.invoke(handler, event, Removal.class))
+        assertThatThrownBy(() -> Lambda.invoke(handler, event, Removal.class))
                 .isInstanceOf(ThrottledException.class).hasMessageContaining("TooManyRequestsException");
     }
 }

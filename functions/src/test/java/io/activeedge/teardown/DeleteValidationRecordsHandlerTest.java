@@ -2,22 +2,25 @@ package io.activeedge.teardown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.activeedge.certificates.ExampleApp;
 import io.activeedge.core.Names;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.Lambda;
+import io.activeedge.testing.SampleEvents;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class DeleteValidationRecordsHandlerTest {
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
 
     @Test
     void handleRequest_exampleEvent_deletesEveryRecordNoCertificateNeeds() throws IOException {
-        byte[] event = TeardownExample.sampleEvent("DeleteValidationRecordsFunction");
-        TeardownState state = TeardownExample.state(event);
+        byte[] event = SampleEvents.example("DeleteValidationRecordsFunction");
+        TeardownState state = ExampleApp.teardownState(event);
         FakeRoute53 zone = new FakeRoute53(Names.zoneId(state.scope().zone().id()));
         for (ValidationRecord record : state.certificates().validationRecords()) {
             zone.put(ResourceRecordSet.builder().name(record.name()).type(RRType.CNAME).ttl(300L)
@@ -26,7 +29,7 @@ class DeleteValidationRecordsHandlerTest {
         DeleteValidationRecordsHandler handler =
                 new DeleteValidationRecordsHandler(new ValidationRecordRemover(acm.clients, zone, Runnable::run));
 
-        Removal result = TeardownExample.invoke(handler, event, Removal.class);
+        Removal result = Lambda.invoke(handler, event, Removal.class);
 
         assertThat(result.deleted()).containsExactlyElementsOf(state.certificates().validationRecords().stream()
                 .map(r -> r.name() + " CNAME").toList());

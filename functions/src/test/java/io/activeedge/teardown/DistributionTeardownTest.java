@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.activeedge.errors.DistributionDeadlineExceededException;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudFront;
+import io.activeedge.testing.Lambda;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,25 +16,25 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DistributionTeardownTest {
-    private static final String ID = TeardownExample.DISTRIBUTION_ID;
-    private static final String DOMAIN = TeardownExample.DISTRIBUTION_DOMAIN;
+    private static final String ID = ExampleApp.DISTRIBUTION_ID;
+    private static final String DOMAIN = ExampleApp.DISTRIBUTION_DOMAIN;
     private static final List<String> ALIASES = List.of("example.com", "www.example.com");
     /** The example input gives CloudFront 45 minutes from the start of the teardown. */
     private static final Duration TIMEOUT = Duration.ofMinutes(45);
 
     private final FakeCloudFront cloudFront = new FakeCloudFront();
-    private final DistributionTeardown teardown = at(TeardownExample.STARTED.plus(Duration.ofMinutes(5)));
+    private final DistributionTeardown teardown = at(ExampleApp.STARTED_AT.plus(Duration.ofMinutes(5)));
 
     private DistributionTeardown at(Instant now) {
         return new DistributionTeardown(cloudFront, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static TeardownState state() {
-        return TeardownExample.state(TeardownExample.input(), TeardownExample.zone());
+        return ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone());
     }
 
     private static TeardownState after(DistributionRemoval previous) {
-        return TeardownExample.withDistribution(state(), previous);
+        return ExampleApp.withDistribution(state(), previous);
     }
 
     private static DistributionRemoval waitingFor(String id, String domain) {
@@ -104,7 +106,7 @@ class DistributionTeardownTest {
     @Test
     void delete_stillInProgressAfterTheDeadline_throwsDeadlineExceededSayingToRunAgain() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "InProgress");
-        DistributionTeardown late = at(TeardownExample.STARTED.plus(TIMEOUT).plusSeconds(1));
+        DistributionTeardown late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
 
         DistributionDeadlineExceededException e = assertThrows(DistributionDeadlineExceededException.class,
                 () -> late.delete(after(waitingFor(ID, DOMAIN))));
@@ -116,7 +118,7 @@ class DistributionTeardownTest {
     @Test
     void delete_deployedAfterTheDeadline_stillDeleted() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
-        DistributionTeardown late = at(TeardownExample.STARTED.plus(TIMEOUT).plusSeconds(1));
+        DistributionTeardown late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
 
         DistributionRemoval result = late.delete(after(waitingFor(ID, DOMAIN)));
 
@@ -192,10 +194,10 @@ class DistributionTeardownTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
         cloudFront.summariesWithoutAliases = true;
 
-        DistributionRemoval disabled = TeardownExample.onSampleEvent(new DisableDistributionHandler(teardown),
+        DistributionRemoval disabled = Lambda.onSampleEvent(new DisableDistributionHandler(teardown),
                 "DisableDistributionFunction", DistributionRemoval.class);
         cloudFront.deploy(ID);
-        DistributionRemoval deleted = TeardownExample.onSampleEvent(new DeleteDistributionHandler(teardown),
+        DistributionRemoval deleted = Lambda.onSampleEvent(new DeleteDistributionHandler(teardown),
                 "DeleteDistributionFunction", DistributionRemoval.class);
 
         assertThat(disabled).isEqualTo(waitingFor(ID, DOMAIN));

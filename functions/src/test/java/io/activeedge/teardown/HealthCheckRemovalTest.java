@@ -8,7 +8,9 @@ import io.activeedge.errors.HealthCheckInUseException;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.Lambda;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,17 +24,17 @@ import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 class HealthCheckRemovalTest {
-    private final FakeRoute53 route53 = TeardownExample.route53();
+    private final FakeRoute53 route53 = ExampleApp.route53();
     private final List<Duration> waited = new ArrayList<>();
     private final HealthCheckRemoval removal = new HealthCheckRemoval(route53, waited::add);
-    private final AppSpec input = TeardownExample.input();
+    private final AppSpec input = ExampleApp.input();
 
     private RegionHealthChecks provision(AppSpec app, String region) {
-        return TeardownExample.provisionChecks(route53, app, region);
+        return ExampleApp.provisionChecks(route53, app, region);
     }
 
     private Removal delete() {
-        return removal.delete(TeardownExample.state(input, TeardownExample.zone()));
+        return removal.delete(ExampleApp.teardownState(input, ExampleApp.zone()));
     }
 
     private static String line(String id, String region, String role) {
@@ -65,8 +67,8 @@ class HealthCheckRemovalTest {
     @Test
     void delete_otherAppsChecks_survive() {
         provision(input, "us-east-1");
-        RegionHealthChecks shopEu = provision(TeardownExample.input("shop-eu", "eu-west-1"), "eu-west-1");
-        RegionHealthChecks blog = provision(TeardownExample.input("blog", "us-east-1"), "us-east-1");
+        RegionHealthChecks shopEu = provision(ExampleApp.input("shop-eu", "eu-west-1"), "eu-west-1");
+        RegionHealthChecks blog = provision(ExampleApp.input("blog", "us-east-1"), "us-east-1");
 
         Removal result = delete();
 
@@ -77,12 +79,12 @@ class HealthCheckRemovalTest {
 
     @Test
     void delete_appNameTooLongForTheCallerReference_foundByTagsAndDeleted() {
-        AppSpec longName = TeardownExample.input("shop-storefront-checkout", "ap-southeast-2");
+        AppSpec longName = ExampleApp.input("shop-storefront-checkout", "ap-southeast-2");
         provision(longName, "ap-southeast-2");
-        provision(TeardownExample.input("blog-storefront-checkout", "ap-southeast-2"), "ap-southeast-2");
+        provision(ExampleApp.input("blog-storefront-checkout", "ap-southeast-2"), "ap-southeast-2");
 
         Removal result = new HealthCheckRemoval(route53, waited::add)
-                .delete(TeardownExample.state(longName, TeardownExample.zone()));
+                .delete(ExampleApp.teardownState(longName, ExampleApp.zone()));
 
         assertThat(result.deleted()).hasSize(3);
         assertThat(route53.checks).hasSize(3);
@@ -164,8 +166,8 @@ class HealthCheckRemovalTest {
         route53.failNext("DeleteHealthCheck", FakeRoute53.error("PriorRequestNotComplete", 400));
         DeleteHealthChecksHandler handler = new DeleteHealthChecksHandler(removal);
 
-        assertThrows(ThrottledException.class, () -> TeardownExample.invoke(handler,
-                TeardownExample.state(input, TeardownExample.zone()), Removal.class));
+        assertThrows(ThrottledException.class, () -> Lambda.invoke(handler,
+                ExampleApp.teardownState(input, ExampleApp.zone()), Removal.class));
         assertThat(route53.checks).hasSize(3);
     }
 
@@ -174,7 +176,7 @@ class HealthCheckRemovalTest {
         provision(input, "us-east-1");
         provision(input, "us-west-2");
 
-        Removal result = TeardownExample.onSampleEvent(new DeleteHealthChecksHandler(removal),
+        Removal result = Lambda.onSampleEvent(new DeleteHealthChecksHandler(removal),
                 "DeleteHealthChecksFunction", Removal.class);
 
         assertThat(result.deleted()).hasSize(6);

@@ -3,7 +3,9 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.Lambda;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -11,17 +13,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HostedZoneReleaseTest {
-    private static final String ZONE = "example.com. (" + TeardownExample.ZONE_ID + ") ";
-    private final FakeRoute53 route53 = TeardownExample.route53();
+    private static final String ZONE = "example.com. (" + ExampleApp.ZONE_ID + ") ";
+    private final FakeRoute53 route53 = ExampleApp.route53();
     private final HostedZoneRelease release = new HostedZoneRelease(route53);
 
     private void tagZone(String app) {
-        route53.tags.put(TeardownExample.ZONE_ID,
+        route53.tags.put(ExampleApp.ZONE_ID,
                 new HashMap<>(Tags.of(Map.of("team", "payments"), app, Tags.GLOBAL, Tags.ROLE_HOSTED_ZONE)));
     }
 
     private Removal release() {
-        return release.release(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        return release.release(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
     }
 
     @Test
@@ -31,7 +33,7 @@ class HostedZoneReleaseTest {
         Removal result = release();
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of(ZONE + HostedZoneRelease.DELEGATED)));
-        assertThat(route53.tags.get(TeardownExample.ZONE_ID)).isEqualTo(Map.of("team", "payments"));
+        assertThat(route53.tags.get(ExampleApp.ZONE_ID)).isEqualTo(Map.of("team", "payments"));
         assertThat(route53.zones).hasSize(1);
     }
 
@@ -42,7 +44,7 @@ class HostedZoneReleaseTest {
         Removal result = release();
 
         assertThat(result.kept()).containsExactly(ZONE + "kept: tagged for application blog");
-        assertThat(route53.tags.get(TeardownExample.ZONE_ID)).containsEntry(Tags.APP, "blog").hasSize(4);
+        assertThat(route53.tags.get(ExampleApp.ZONE_ID)).containsEntry(Tags.APP, "blog").hasSize(4);
     }
 
     @Test
@@ -54,12 +56,12 @@ class HostedZoneReleaseTest {
 
         assertThat(second.deleted()).isEmpty();
         assertThat(second.kept()).singleElement().asString().startsWith(ZONE + "kept: not tagged for application shop");
-        assertThat(route53.tags.get(TeardownExample.ZONE_ID)).isEqualTo(Map.of("team", "payments"));
+        assertThat(route53.tags.get(ExampleApp.ZONE_ID)).isEqualTo(Map.of("team", "payments"));
     }
 
     @Test
     void release_noZone_reportsNothing() {
-        Removal result = release.release(TeardownExample.state(TeardownExample.input(), null));
+        Removal result = release.release(ExampleApp.teardownState(ExampleApp.input(), null));
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
     }
@@ -68,7 +70,7 @@ class HostedZoneReleaseTest {
     void handleRequest_sampleEvent_keepsTheZone() throws IOException {
         tagZone("shop");
 
-        Removal result = TeardownExample.onSampleEvent(new ReleaseHostedZoneHandler(release),
+        Removal result = Lambda.onSampleEvent(new ReleaseHostedZoneHandler(release),
                 "ReleaseHostedZoneFunction", Removal.class);
 
         assertThat(result.kept()).containsExactly(ZONE + HostedZoneRelease.DELEGATED);

@@ -3,7 +3,9 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.Lambda;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +14,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class LatencyRecordRemovalTest {
-    private final FakeRoute53 route53 = TeardownExample.route53();
+    private final FakeRoute53 route53 = ExampleApp.route53();
     private final LatencyRecordRemoval removal = new LatencyRecordRemoval(route53);
 
     @BeforeEach
@@ -39,7 +41,7 @@ class LatencyRecordRemovalTest {
 
     @Test
     void delete_nameSharedWithOtherApps_deletesOnlyThisAppsRecordsInOneBatch() {
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(result.deleted()).containsExactly(
                 "api.example.com. A active-edge:shop:us-east-1", "api.example.com. A active-edge:shop:us-west-2");
@@ -53,7 +55,7 @@ class LatencyRecordRemovalTest {
     void delete_recordsAtAnEarlierOriginNameAndRegion_deletedToo() {
         latency("old-api.example.com", "shop", "eu-central-1");
 
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.appAndZoneOnly(), TeardownExample.zone()));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.appAndZoneOnly(), ExampleApp.zone()));
 
         assertThat(result.deleted()).contains("old-api.example.com. A active-edge:shop:eu-central-1").hasSize(3);
         assertThat(route53.at("old-api.example.com")).isEmpty();
@@ -61,9 +63,9 @@ class LatencyRecordRemovalTest {
 
     @Test
     void delete_secondRun_findsNothingAndChangesNothing() {
-        removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
-        Removal second = removal.delete(TeardownExample.state(TeardownExample.input(), TeardownExample.zone()));
+        Removal second = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(second).isEqualTo(new Removal(List.of(), List.of()));
         assertThat(route53.batches).hasSize(1);
@@ -71,7 +73,7 @@ class LatencyRecordRemovalTest {
 
     @Test
     void delete_noZone_deletesNothing() {
-        Removal result = removal.delete(TeardownExample.state(TeardownExample.input(), null));
+        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), null));
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
         assertThat(route53.records).hasSize(5);
@@ -79,7 +81,7 @@ class LatencyRecordRemovalTest {
 
     @Test
     void handleRequest_sampleEvent_deletesTheLatencyRecords() throws IOException {
-        Removal result = TeardownExample.onSampleEvent(new DeleteLatencyRecordsHandler(removal),
+        Removal result = Lambda.onSampleEvent(new DeleteLatencyRecordsHandler(removal),
                 "DeleteLatencyRecordsFunction", Removal.class);
 
         assertThat(result.deleted()).hasSize(2);

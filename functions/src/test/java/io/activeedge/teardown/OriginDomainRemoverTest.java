@@ -1,18 +1,18 @@
 package io.activeedge.teardown;
 
-import io.activeedge.testing.FakeApiGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.routing.ExampleState;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeApiGateway;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OriginDomainRemoverTest {
     private static final String API = "api.example.com";
-    private static final AppSpec INPUT = ExampleState.input(false);
+    private static final AppSpec INPUT = ExampleApp.input(false);
 
     private final FakeApiGateway.Regions apiGateway = new FakeApiGateway.Regions();
     private final OriginDomainRemover remover = new OriginDomainRemover(apiGateway.rest, apiGateway.http);
@@ -26,7 +26,7 @@ class OriginDomainRemoverTest {
     }
 
     private Removal remove() {
-        return remover.remove(INPUT, TeardownExample.scope());
+        return remover.remove(INPUT, ExampleApp.scope());
     }
 
     @Test

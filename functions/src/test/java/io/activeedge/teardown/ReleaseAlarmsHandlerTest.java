@@ -11,8 +11,10 @@ import io.activeedge.failover.FailoverTags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudWatch;
 import io.activeedge.testing.FakeTagging;
+import io.activeedge.testing.Lambda;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +48,13 @@ class ReleaseAlarmsHandlerTest {
 
     /** The input of "shop" in us-east-1 and us-west-2, each listing {@code alarms}. */
     private static TeardownState state(Map<String, List<String>> alarms) {
-        List<RegionSpec> regions = TeardownExample.REGIONS.stream().map(region -> new RegionSpec(region,
+        List<RegionSpec> regions = ExampleApp.REGIONS.stream().map(region -> new RegionSpec(region,
                 new OriginSpec(new OriginSpec.ApiGatewayOrigin("a1b2c3d4e5", "prod"), null, null, null, null),
                 alarms.getOrDefault(region, List.of()))).toList();
-        AppSpec base = TeardownExample.input();
+        AppSpec base = ExampleApp.input();
         AppSpec input = new AppSpec(base.app(), base.zone(), base.hostedZoneId(), base.aliases(), base.originDomain(),
                 regions, base.healthCheck(), base.distribution(), base.timing(), base.tags(), base.takeOverRecords());
-        return TeardownExample.state(input, TeardownExample.zone());
+        return ExampleApp.teardownState(input, ExampleApp.zone());
     }
 
     @Test
@@ -62,7 +64,7 @@ class ReleaseAlarmsHandlerTest {
         String west = marked("us-west-2", "shop-us-west-2-5xx");
         cloudWatch("us-west-2").add("someone-elses", false, StateValue.OK);
 
-        Removal removal = TeardownExample.invoke(handler, state(Map.of(
+        Removal removal = Lambda.invoke(handler, state(Map.of(
                 "us-east-1", List.of("shop-us-east-1-5xx"), "us-west-2", List.of("shop-us-west-2-5xx"))), Removal.class);
 
         assertThat(removal.deleted()).isEmpty();
@@ -80,7 +82,7 @@ class ReleaseAlarmsHandlerTest {
         String east = marked("us-east-1", "shop-us-east-1-5xx");
         String west = marked("us-west-2", "shop-us-west-2-5xx");
 
-        Removal removal = TeardownExample.onSampleEvent(handler, "ReleaseAlarmsFunction", Removal.class);
+        Removal removal = Lambda.onSampleEvent(handler, "ReleaseAlarmsFunction", Removal.class);
 
         assertThat(removal.kept()).hasSize(2).allMatch(line -> line.contains("active-edge tags removed"));
         assertThat(cloudWatch("us-east-1").tags.get(east)).isEmpty();
@@ -110,7 +112,7 @@ class ReleaseAlarmsHandlerTest {
                 new RegionalClients<ResourceGroupsTaggingApiClient>(r -> timingOut)));
         String east = marked("us-east-1", "shop-us-east-1-5xx");
 
-        assertThatThrownBy(() -> TeardownExample.invoke(unreachable, state(Map.of()), Removal.class))
+        assertThatThrownBy(() -> Lambda.invoke(unreachable, state(Map.of()), Removal.class))
                 .isInstanceOf(TransientNetworkException.class)
                 .hasCauseInstanceOf(ApiCallAttemptTimeoutException.class);
         assertThat(cloudWatch("us-east-1").tags.get(east)).containsEntry(Tags.APP, "shop");

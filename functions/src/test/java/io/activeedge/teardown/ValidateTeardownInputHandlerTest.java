@@ -79,7 +79,7 @@ class ValidateTeardownInputHandlerTest {
 
     @Test
     void handleRequest_badApp_namesApp() {
-        assertThat(rejected("{\"app\":\"Shop!\",\"zone\":\"example.com\"}").field()).isEqualTo("app");
+        assertThat(rejected("{\"app\":\"ExampleApp.Provisioned!\",\"zone\":\"example.com\"}").field()).isEqualTo("app");
     }
 
     @Test

@@ -3,11 +3,10 @@ package io.activeedge.teardown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.activeedge.certificates.ExampleApp;
 import io.activeedge.core.AwsRegions;
 import io.activeedge.core.Tags;
-import io.activeedge.routing.ExampleState;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeRoute53;
 import java.util.List;
@@ -36,8 +35,8 @@ class ValidationRecordRemoverTest {
             List.of(), List.of(),
             List.of(record("api.example.com"), record("example.com"), record("www.example.com")), true);
 
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
-    private final FakeRoute53 zone = new FakeRoute53(ExampleState.ZONE_ID);
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
+    private final FakeRoute53 zone = new FakeRoute53(ExampleApp.ZONE_ID);
     private final ValidationRecordRemover remover = new ValidationRecordRemover(acm.clients, zone, Runnable::run);
 
     private static ValidationRecord record(String domain) {
@@ -63,7 +62,7 @@ class ValidationRecordRemoverTest {
     }
 
     private Removal remove() {
-        return remover.remove(TeardownExample.scope(), DELETED);
+        return remover.remove(ExampleApp.scope(), DELETED);
     }
 
     private static AwsServiceException acmError(int status, String code) {
@@ -207,7 +206,7 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_noZone_nothingToDo() {
-        Removal result = remover.remove(new TeardownScope(null, TeardownExample.REGIONS), DELETED);
+        Removal result = remover.remove(new TeardownScope(null, ExampleApp.REGIONS), DELETED);
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
         assertThat(zone.records).hasSize(4);
@@ -215,7 +214,7 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_noCertificatesFound_nothingToDo() {
-        Removal result = remover.remove(TeardownExample.scope(),
+        Removal result = remover.remove(ExampleApp.scope(),
                 new CertificateRemoval(List.of(), List.of(), List.of(), List.of(), true));
 
         assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
@@ -229,7 +228,7 @@ class ValidationRecordRemoverTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Removal result = new ValidationRecordRemover(acm.clients, zone, pool)
-                    .remove(TeardownExample.scope(), DELETED);
+                    .remove(ExampleApp.scope(), DELETED);
 
             assertThat(result.kept()).containsExactly(name("www.example.com") + " CNAME (still needed by " + users + ")");
             assertThat(result.deleted()).hasSize(2);

@@ -1,5 +1,6 @@
 package io.activeedge.testing;
 
+import io.activeedge.core.RegionalClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -68,6 +70,21 @@ public final class FakeAcm implements AcmClient {
 
     public FakeAcm(String region) {
         this.region = region;
+    }
+
+    /** A fake ACM per Region, made on first use, as RegionalClients makes real ones. */
+    public static final class Regions {
+        public final Map<String, FakeAcm> regions = new TreeMap<>();
+        public final RegionalClients<AcmClient> clients = new RegionalClients<>(this::in);
+
+        public synchronized FakeAcm in(String region) {
+            return regions.computeIfAbsent(region, FakeAcm::new);
+        }
+
+        /** Certificates in every Region. */
+        public int count() {
+            return regions.values().stream().mapToInt(FakeAcm::count).sum();
+        }
     }
 
     private static final class Cert {
