@@ -17,5 +17,5 @@ public record WorkflowState(
         List<RegionResult> regions,
         Distribution distribution,
         DistributionStatus distributionStatus,
-        AliasRecords aliases) {
+        AliasRecordsResult aliases) {
 }

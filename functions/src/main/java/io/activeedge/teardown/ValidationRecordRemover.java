@@ -6,7 +6,7 @@ import io.activeedge.core.AwsRegions;
 import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.provisioning.HostedZone;
-import io.activeedge.routing.ZoneRecords;
+import io.activeedge.routing.records.ZoneRecords;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -20,7 +20,7 @@ import io.activeedge.provisioning.RegionHealthChecks;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.provisioning.Run;
 import io.activeedge.provisioning.WorkflowState;
-import io.activeedge.routing.HealthChecks;
+import io.activeedge.routing.healthchecks.HealthChecks;
 import io.activeedge.teardown.DistributionRemoval;
 import io.activeedge.teardown.TeardownScope;
 import io.activeedge.teardown.TeardownState;

@@ -5,7 +5,6 @@ import io.activeedge.core.Backoff;
 import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
 import io.activeedge.provisioning.RegionHealthChecks;
-import io.activeedge.routing.HealthCheckSearch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
