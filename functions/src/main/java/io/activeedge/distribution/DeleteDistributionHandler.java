@@ -1,7 +1,9 @@
-package io.activeedge.teardown;
+package io.activeedge.distribution;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
+import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 
 /**
@@ -9,13 +11,13 @@ import java.time.Clock;
  * then go on to the next one tagged for the application; fails when the input's deadline passes first.
  */
 public final class DeleteDistributionHandler extends JsonHandler<TeardownState, DistributionRemoval> {
-    private final DistributionTeardown distributions;
+    private final DistributionRemover distributions;
 
     public DeleteDistributionHandler() {
-        this(new DistributionTeardown(Clients.cloudFront(), Clock.systemUTC()));
+        this(new DistributionRemover(Clients.cloudFront(), Clock.systemUTC()));
     }
 
-    DeleteDistributionHandler(DistributionTeardown distributions) {
+    DeleteDistributionHandler(DistributionRemover distributions) {
         super(TeardownState.class);
         this.distributions = distributions;
     }

@@ -1,8 +1,10 @@
-package io.activeedge.teardown;
+package io.activeedge.certificates;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
+import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 
 /**

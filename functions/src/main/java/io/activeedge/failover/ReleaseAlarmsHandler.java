@@ -1,10 +1,11 @@
-package io.activeedge.teardown;
+package io.activeedge.failover;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.failover.AlarmRelease;
 import io.activeedge.input.RegionSpec;
+import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.TeardownState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,13 +20,13 @@ import java.util.TreeMap;
  * the names the input lists; the Region's other alarms are never read.
  */
 public final class ReleaseAlarmsHandler extends JsonHandler<TeardownState, Removal> {
-    private final AlarmRelease release;
+    private final AlarmReleaser release;
 
     public ReleaseAlarmsHandler() {
-        this(new AlarmRelease(new RegionalClients<>(Clients::cloudWatch), new RegionalClients<>(Clients::tagging)));
+        this(new AlarmReleaser(new RegionalClients<>(Clients::cloudWatch), new RegionalClients<>(Clients::tagging)));
     }
 
-    ReleaseAlarmsHandler(AlarmRelease release) {
+    ReleaseAlarmsHandler(AlarmReleaser release) {
         super(TeardownState.class);
         this.release = release;
     }

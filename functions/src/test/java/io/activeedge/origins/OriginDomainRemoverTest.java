@@ -1,9 +1,10 @@
-package io.activeedge.teardown;
+package io.activeedge.origins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
+import io.activeedge.teardown.Removal;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeApiGateway;
 import java.util.List;

@@ -1,11 +1,12 @@
-package io.activeedge.teardown;
+package io.activeedge.origins;
 
+import io.activeedge.core.Names;
 import io.activeedge.core.Pages;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.origins.ApiMappings;
-import io.activeedge.core.Names;
+import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.TeardownScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
-package io.activeedge.teardown;
+package io.activeedge.validation;
 
 import io.activeedge.input.AppSpec;
-import io.activeedge.validation.UserInputHandler;
 
 /**
  * Teardown step 1: check the input (the file the application was provisioned with, or just its app and zone)

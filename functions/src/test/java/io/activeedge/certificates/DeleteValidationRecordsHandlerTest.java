@@ -1,9 +1,11 @@
-package io.activeedge.teardown;
+package io.activeedge.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Names;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeRoute53;

@@ -1,4 +1,4 @@
-package io.activeedge.teardown;
+package io.activeedge.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateInUseException;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.teardown.CertificateRemoval;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import java.time.Clock;

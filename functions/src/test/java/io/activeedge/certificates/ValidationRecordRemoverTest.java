@@ -1,4 +1,4 @@
-package io.activeedge.teardown;
+package io.activeedge.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.activeedge.core.AwsRegions;
 import io.activeedge.core.Tags;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.TeardownScope;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeRoute53;

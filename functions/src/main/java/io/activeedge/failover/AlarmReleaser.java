@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTa
  * The alarms the input still names are read directly as well (CloudWatch's own answer, not only the tagging
  * index's), at most 100 names a DescribeAlarms call.
  */
-public final class AlarmRelease {
-    private static final Logger LOG = LoggerFactory.getLogger(AlarmRelease.class);
+public final class AlarmReleaser {
+    private static final Logger LOG = LoggerFactory.getLogger(AlarmReleaser.class);
     // https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/API_GetResources.html: ResourceTypeFilters
     // "The format of each resource type is service[:resourceType]"; an alarm's ARN is
     // arn:aws:cloudwatch:Region:account-id:alarm:alarm-name (CloudWatch API reference, ListTagsForResource).
@@ -38,7 +38,7 @@ public final class AlarmRelease {
     private final RegionalClients<CloudWatchClient> cloudWatch;
     private final RegionalClients<ResourceGroupsTaggingApiClient> tagging;
 
-    public AlarmRelease(RegionalClients<CloudWatchClient> cloudWatch,
+    public AlarmReleaser(RegionalClients<CloudWatchClient> cloudWatch,
                         RegionalClients<ResourceGroupsTaggingApiClient> tagging) {
         this.cloudWatch = cloudWatch;
         this.tagging = tagging;
@@ -53,7 +53,7 @@ public final class AlarmRelease {
     public List<String> release(String app, String region, Collection<String> named) {
         Map<String, Map<String, String>> tagsByArn = new HashMap<>(taggedFor(app, region));
         int byTag = tagsByArn.size();
-        Set<String> found = tagsByArn.keySet().stream().map(AlarmRelease::nameOf).collect(Collectors.toSet());
+        Set<String> found = tagsByArn.keySet().stream().map(AlarmReleaser::nameOf).collect(Collectors.toSet());
         List<String> unseen = named == null ? List.of()
                 : named.stream().distinct().filter(name -> !found.contains(name)).toList();
         CloudWatchClient client = cloudWatch.in(region);

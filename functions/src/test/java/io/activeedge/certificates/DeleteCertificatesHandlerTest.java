@@ -1,8 +1,10 @@
-package io.activeedge.teardown;
+package io.activeedge.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
+import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.Lambda;

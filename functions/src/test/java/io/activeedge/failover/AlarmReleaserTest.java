@@ -19,16 +19,16 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTa
  * thousands of alarms is beyond what moto shows quickly, and the tagging index lagging behind CloudWatch is
  * beyond what it shows at all.
  */
-class AlarmReleaseTest {
+class AlarmReleaserTest {
     private static final String REGION = "us-east-1";
     private static final String SWITCH = "5e1f0000-aaaa-bbbb-cccc-000000000002";
 
     private final FakeCloudWatch cloudWatch = new FakeCloudWatch(REGION);
     private final FakeTagging tagging = new FakeTagging(cloudWatch);
-    private final AlarmRelease release = release(tagging);
+    private final AlarmReleaser release = release(tagging);
 
-    private AlarmRelease release(ResourceGroupsTaggingApiClient index) {
-        return new AlarmRelease(new RegionalClients<CloudWatchClient>(r -> {
+    private AlarmReleaser release(ResourceGroupsTaggingApiClient index) {
+        return new AlarmReleaser(new RegionalClients<CloudWatchClient>(r -> {
             assertThat(r).isEqualTo(REGION);
             return cloudWatch;
         }), new RegionalClients<ResourceGroupsTaggingApiClient>(r -> {
@@ -82,7 +82,7 @@ class AlarmReleaseTest {
     @Test
     void release_namedAlarmTheTagIndexDoesNotShowYet_isReleasedByItsName() {
         String ours = marked("shop-us-east-1-5xx", "shop");
-        AlarmRelease lagging = release(new FakeTagging(new FakeCloudWatch(REGION)));
+        AlarmReleaser lagging = release(new FakeTagging(new FakeCloudWatch(REGION)));
 
         List<String> released = lagging.release("shop", REGION, List.of("shop-us-east-1-5xx"));
 
@@ -132,7 +132,7 @@ class AlarmReleaseTest {
 
     @Test
     void nameOf_alarmArnWithColonsInTheName_isTheWholeName() {
-        assertThat(AlarmRelease.nameOf("arn:aws:cloudwatch:us-east-1:123456789012:alarm:shop:api:5xx"))
+        assertThat(AlarmReleaser.nameOf("arn:aws:cloudwatch:us-east-1:123456789012:alarm:shop:api:5xx"))
                 .isEqualTo("shop:api:5xx");
     }
 }

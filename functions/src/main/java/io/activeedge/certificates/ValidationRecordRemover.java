@@ -1,6 +1,5 @@
-package io.activeedge.teardown;
+package io.activeedge.certificates;
 
-import io.activeedge.certificates.AcmCertificates;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.AwsRegions;
 import io.activeedge.core.Names;
@@ -8,6 +7,9 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.routing.records.ZoneRecords;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.TeardownScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
-package io.activeedge.teardown;
+package io.activeedge.certificates;
 
-import io.activeedge.certificates.AcmCertificates;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.AwsRegions;
 import io.activeedge.core.Names;
@@ -10,6 +9,8 @@ import io.activeedge.errors.CertificateInUseException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
 import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
+import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.TeardownScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

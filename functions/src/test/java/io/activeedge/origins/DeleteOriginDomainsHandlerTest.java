@@ -1,10 +1,11 @@
-package io.activeedge.teardown;
+package io.activeedge.origins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ThrottledException;
+import io.activeedge.teardown.Removal;
 import io.activeedge.testing.FakeApiGateway;
 import io.activeedge.testing.Lambda;
 import io.activeedge.testing.SampleEvents;

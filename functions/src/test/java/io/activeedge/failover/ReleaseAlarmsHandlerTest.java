@@ -1,4 +1,4 @@
-package io.activeedge.teardown;
+package io.activeedge.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.TransientNetworkException;
-import io.activeedge.failover.AlarmRelease;
-import io.activeedge.failover.FailoverTags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
+import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudWatch;
 import io.activeedge.testing.FakeTagging;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.GetResourc
 class ReleaseAlarmsHandlerTest {
     private final Map<String, FakeCloudWatch> cloudWatch = new HashMap<>();
     private final Map<String, FakeTagging> tagging = new HashMap<>();
-    private final ReleaseAlarmsHandler handler = new ReleaseAlarmsHandler(new AlarmRelease(
+    private final ReleaseAlarmsHandler handler = new ReleaseAlarmsHandler(new AlarmReleaser(
             new RegionalClients<CloudWatchClient>(this::cloudWatch),
             new RegionalClients<ResourceGroupsTaggingApiClient>(r -> tagging.computeIfAbsent(r,
                     region -> new FakeTagging(cloudWatch(region))))));
@@ -107,7 +107,7 @@ class ReleaseAlarmsHandlerTest {
             public void close() {
             }
         };
-        ReleaseAlarmsHandler unreachable = new ReleaseAlarmsHandler(new AlarmRelease(
+        ReleaseAlarmsHandler unreachable = new ReleaseAlarmsHandler(new AlarmReleaser(
                 new RegionalClients<CloudWatchClient>(this::cloudWatch),
                 new RegionalClients<ResourceGroupsTaggingApiClient>(r -> timingOut)));
         String east = marked("us-east-1", "shop-us-east-1-5xx");

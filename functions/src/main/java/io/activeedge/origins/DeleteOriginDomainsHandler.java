@@ -1,8 +1,10 @@
-package io.activeedge.teardown;
+package io.activeedge.origins;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
+import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.TeardownState;
 
 /** Teardown: delete the application's API Gateway custom domains and their mappings, in every Region of the scope. */
 public final class DeleteOriginDomainsHandler extends JsonHandler<TeardownState, Removal> {

@@ -1,10 +1,10 @@
-package io.activeedge.teardown;
+package io.activeedge.distribution;
 
-import io.activeedge.distribution.DistributionSearch;
-import io.activeedge.distribution.Distributions;
 import io.activeedge.errors.DistributionDeadlineExceededException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
+import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +27,14 @@ import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedExcept
  * until CloudFront reports it Deployed, delete it with the ETag of that last read, then the next one tagged for
  * the application. Each call does one step and says whether anything is left to wait for.
  */
-public final class DistributionTeardown {
-    private static final Logger LOG = LoggerFactory.getLogger(DistributionTeardown.class);
+public final class DistributionRemover {
+    private static final Logger LOG = LoggerFactory.getLogger(DistributionRemover.class);
     private final CloudFrontClient cloudFront;
     private final Distributions distributions;
     private final DistributionSearch search;
     private final Clock clock;
 
-    public DistributionTeardown(CloudFrontClient cloudFront, Clock clock) {
+    public DistributionRemover(CloudFrontClient cloudFront, Clock clock) {
         this.cloudFront = cloudFront;
         this.distributions = new Distributions(cloudFront, clock);
         this.search = new DistributionSearch(cloudFront);

@@ -1,9 +1,11 @@
-package io.activeedge.teardown;
+package io.activeedge.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.activeedge.errors.DistributionDeadlineExceededException;
+import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudFront;
 import io.activeedge.testing.Lambda;
@@ -15,7 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DistributionTeardownTest {
+class DistributionRemoverTest {
     private static final String ID = ExampleApp.DISTRIBUTION_ID;
     private static final String DOMAIN = ExampleApp.DISTRIBUTION_DOMAIN;
     private static final List<String> ALIASES = List.of("example.com", "www.example.com");
@@ -23,10 +25,10 @@ class DistributionTeardownTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(45);
 
     private final FakeCloudFront cloudFront = new FakeCloudFront();
-    private final DistributionTeardown teardown = at(ExampleApp.STARTED_AT.plus(Duration.ofMinutes(5)));
+    private final DistributionRemover teardown = at(ExampleApp.STARTED_AT.plus(Duration.ofMinutes(5)));
 
-    private DistributionTeardown at(Instant now) {
-        return new DistributionTeardown(cloudFront, Clock.fixed(now, ZoneOffset.UTC));
+    private DistributionRemover at(Instant now) {
+        return new DistributionRemover(cloudFront, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static TeardownState state() {
@@ -106,7 +108,7 @@ class DistributionTeardownTest {
     @Test
     void delete_stillInProgressAfterTheDeadline_throwsDeadlineExceededSayingToRunAgain() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "InProgress");
-        DistributionTeardown late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
+        DistributionRemover late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
 
         DistributionDeadlineExceededException e = assertThrows(DistributionDeadlineExceededException.class,
                 () -> late.delete(after(waitingFor(ID, DOMAIN))));
@@ -118,7 +120,7 @@ class DistributionTeardownTest {
     @Test
     void delete_deployedAfterTheDeadline_stillDeleted() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
-        DistributionTeardown late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
+        DistributionRemover late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
 
         DistributionRemoval result = late.delete(after(waitingFor(ID, DOMAIN)));
 

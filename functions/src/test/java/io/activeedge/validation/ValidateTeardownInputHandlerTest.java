@@ -1,4 +1,4 @@
-package io.activeedge.teardown;
+package io.activeedge.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.core.Json;
 import io.activeedge.errors.InvalidInputException;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.validation.InputValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
