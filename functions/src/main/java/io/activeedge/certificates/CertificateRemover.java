@@ -8,8 +8,8 @@ import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateInUseException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
-import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
-import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
+import io.activeedge.teardown.CertificateRemovalResult;
 import io.activeedge.teardown.TeardownScope;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +59,7 @@ public final class CertificateRemover {
      * One round. {@code previous} is the last round's result (null on the first): what it deleted and the
      * validation records it remembered are carried forward, as the state machine keeps only the latest round.
      */
-    public CertificateRemoval remove(AppSpec input, Run run, TeardownScope scope, CertificateRemoval previous) {
+    public CertificateRemovalResult remove(AppSpec input, Run run, TeardownScope scope, CertificateRemovalResult previous) {
         Round round = new Round(input.app(), previous);
         SortedSet<String> regions = new TreeSet<>(scope.regionsToSearch());
         regions.add(AwsConstants.CLOUDFRONT_CERTIFICATE_REGION);
@@ -90,7 +90,7 @@ public final class CertificateRemover {
         LOG.info("certificates removed app={} regions={} deletedThisRound={} deletedInAll={} kept={} inUse={}"
                         + " validationRecords={} unreadableRegions={}", input.app(), regions, round.deletedNow,
                 round.deleted.size(), round.kept.size(), round.inUse.size(), round.records.size(), unreadable);
-        return new CertificateRemoval(List.copyOf(round.deleted), List.copyOf(round.kept), List.copyOf(round.inUse),
+        return new CertificateRemovalResult(List.copyOf(round.deleted), List.copyOf(round.kept), List.copyOf(round.inUse),
                 List.copyOf(round.records), round.inUse.isEmpty());
     }
 
@@ -152,7 +152,7 @@ public final class CertificateRemover {
         final SortedSet<ValidationRecord> records = new TreeSet<>(BY_NAME);
         int deletedNow;
 
-        Round(String app, CertificateRemoval previous) {
+        Round(String app, CertificateRemovalResult previous) {
             this.app = app;
             if (previous != null) {
                 deleted.addAll(previous.deleted() == null ? List.of() : previous.deleted());

@@ -7,7 +7,7 @@ import io.activeedge.errors.CertificateFailedException;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.input.TimingSpec;
 import io.activeedge.provisioning.Certificate;
-import io.activeedge.provisioning.Certificates;
+import io.activeedge.provisioning.CertificatesResult;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.provisioning.Run;
 import java.time.Clock;
@@ -46,7 +46,7 @@ public final class CertificateWatch {
         this.clock = clock;
     }
 
-    public io.activeedge.provisioning.CertificateStatus check(Certificates certificates, Run run, TimingSpec timing,
+    public io.activeedge.provisioning.CertificateStatus check(CertificatesResult certificates, Run run, TimingSpec timing,
                                                           HostedZone zone) {
         List<String> pending = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -94,7 +94,7 @@ public final class CertificateWatch {
         Instant deadline = run.startedAt().plusSeconds(60L * timing.certificateTimeoutMinutes());
         Instant now = clock.instant();
         if (now.isAfter(deadline)) {
-            throw new CertificateDeadlineExceededException("Certificates not issued by the deadline " + deadline
+            throw new CertificateDeadlineExceededException("CertificatesResult not issued by the deadline " + deadline
                     + " (" + timing.certificateTimeoutMinutes() + " minutes after the execution started at "
                     + run.startedAt() + "): " + String.join(", ", pending) + ". ACM issues once it can resolve the"
                     + " validation CNAMEs: check that the registrar of " + zoneName(zone)

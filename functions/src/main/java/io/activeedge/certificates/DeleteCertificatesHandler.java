@@ -3,7 +3,7 @@ package io.activeedge.certificates;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.CertificateRemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 
@@ -11,7 +11,7 @@ import java.time.Clock;
  * Teardown: delete the application's certificates. The state machine waits and calls again while one is
  * still in use ({@code done} false); past the deadline the step fails with CertificateInUseException.
  */
-public final class DeleteCertificatesHandler extends JsonHandler<TeardownState, CertificateRemoval> {
+public final class DeleteCertificatesHandler extends JsonHandler<TeardownState, CertificateRemovalResult> {
     private final CertificateRemover remover;
 
     public DeleteCertificatesHandler() {
@@ -24,7 +24,7 @@ public final class DeleteCertificatesHandler extends JsonHandler<TeardownState, 
     }
 
     @Override
-    protected CertificateRemoval handle(TeardownState state) {
+    protected CertificateRemovalResult handle(TeardownState state) {
         return remover.remove(state.input(), state.run(), state.scope(), state.certificates());
     }
 }

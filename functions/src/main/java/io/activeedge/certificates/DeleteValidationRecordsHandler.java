@@ -3,7 +3,7 @@ package io.activeedge.certificates;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.util.concurrent.Executors;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
  * Teardown: delete the DNS validation CNAMEs of the deleted certificates that no remaining certificate,
  * of this application or any other, still needs.
  */
-public final class DeleteValidationRecordsHandler extends JsonHandler<TeardownState, Removal> {
+public final class DeleteValidationRecordsHandler extends JsonHandler<TeardownState, RemovalResult> {
     /** ACM is asked in about thirty Regions; a few at a time keeps the step short without crowding the container. */
     private static final int SEARCH_THREADS = 8;
 
@@ -28,7 +28,7 @@ public final class DeleteValidationRecordsHandler extends JsonHandler<TeardownSt
     }
 
     @Override
-    protected Removal handle(TeardownState state) {
+    protected RemovalResult handle(TeardownState state) {
         return remover.remove(state.scope(), state.certificates());
     }
 }

@@ -6,9 +6,9 @@ import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.routing.records.ZoneRecords;
-import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
-import io.activeedge.teardown.CertificateRemoval;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
+import io.activeedge.teardown.CertificateRemovalResult;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownScope;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,13 +62,13 @@ public final class ValidationRecordRemover {
         this.executor = executor;
     }
 
-    public Removal remove(TeardownScope scope, CertificateRemoval certificates) {
+    public RemovalResult remove(TeardownScope scope, CertificateRemovalResult certificates) {
         HostedZone zone = scope.zone();
         Map<String, Set<String>> values = valuesByName(certificates);
         if (zone == null || values.isEmpty()) {
             LOG.info("validation records none to remove zone={} records={}", zone == null ? "none" : zone.id(),
                     values.size());
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
         Needs needs = neededBy(values.keySet(), searchRegions(scope), deletedArns(certificates.deleted()));
         Map<String, SortedSet<String>> neededBy = needs.byName();
@@ -118,11 +118,11 @@ public final class ValidationRecordRemover {
         }
         LOG.info("validation records removed zone={} deleted={} kept={} changeId={} unreadableRegions={}",
                 zoneId, deleted.size(), kept.size(), changeId, needs.unreadableRegions());
-        return new Removal(List.copyOf(deleted), List.copyOf(kept));
+        return new RemovalResult(List.copyOf(deleted), List.copyOf(kept));
     }
 
     /** The records to consider, by name, sorted; normally one value each. */
-    private static Map<String, Set<String>> valuesByName(CertificateRemoval certificates) {
+    private static Map<String, Set<String>> valuesByName(CertificateRemovalResult certificates) {
         Map<String, Set<String>> values = new TreeMap<>();
         if (certificates != null && certificates.validationRecords() != null) {
             for (ValidationRecord record : certificates.validationRecords()) {

@@ -2,7 +2,7 @@ package io.activeedge.distribution;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.DistributionRemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 
@@ -10,7 +10,7 @@ import java.time.Clock;
  * Teardown step 5, the wait loop: delete the distribution once CloudFront reports it disabled and Deployed,
  * then go on to the next one tagged for the application; fails when the input's deadline passes first.
  */
-public final class DeleteDistributionHandler extends JsonHandler<TeardownState, DistributionRemoval> {
+public final class DeleteDistributionHandler extends JsonHandler<TeardownState, DistributionRemovalResult> {
     private final DistributionRemover distributions;
 
     public DeleteDistributionHandler() {
@@ -23,7 +23,7 @@ public final class DeleteDistributionHandler extends JsonHandler<TeardownState, 
     }
 
     @Override
-    protected DistributionRemoval handle(TeardownState state) {
+    protected DistributionRemovalResult handle(TeardownState state) {
         return distributions.delete(state);
     }
 }

@@ -2,12 +2,12 @@ package io.activeedge.distribution;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.DistributionRemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 
 /** Teardown step 4: disable the application's CloudFront distribution, which CloudFront requires before deleting it. */
-public final class DisableDistributionHandler extends JsonHandler<TeardownState, DistributionRemoval> {
+public final class DisableDistributionHandler extends JsonHandler<TeardownState, DistributionRemovalResult> {
     private final DistributionRemover distributions;
 
     public DisableDistributionHandler() {
@@ -20,7 +20,7 @@ public final class DisableDistributionHandler extends JsonHandler<TeardownState,
     }
 
     @Override
-    protected DistributionRemoval handle(TeardownState state) {
+    protected DistributionRemovalResult handle(TeardownState state) {
         return distributions.disable(state);
     }
 }

@@ -3,7 +3,7 @@ package io.activeedge.distribution;
 import io.activeedge.errors.DistributionDeadlineExceededException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
-import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.DistributionRemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +42,7 @@ public final class DistributionRemover {
     }
 
     /** Disables the first distribution tagged for the application; done at once when there is none. */
-    public DistributionRemoval disable(TeardownState state) {
+    public DistributionRemovalResult disable(TeardownState state) {
         return next(state.input(), List.of(), List.of());
     }
 
@@ -50,9 +50,9 @@ public final class DistributionRemover {
      * One round of the wait loop: deletes the distribution being removed once it is disabled and Deployed, then
      * disables the next one. What was deleted is carried from round to round.
      */
-    public DistributionRemoval delete(TeardownState state) {
+    public DistributionRemovalResult delete(TeardownState state) {
         AppSpec input = state.input();
-        DistributionRemoval current = state.distribution();
+        DistributionRemovalResult current = state.distribution();
         if (current != null && current.done()) {
             return current;
         }
@@ -74,12 +74,12 @@ public final class DistributionRemover {
             Instant deadline = requireTime(input, state.run(), d);
             LOG.info("distribution not deployed yet app={} id={} status={} deadline={} action=wait",
                     input.app(), id, d.status(), deadline);
-            return new DistributionRemoval(id, d.domainName(), d.status(), false, deleted, kept);
+            return new DistributionRemovalResult(id, d.domainName(), d.status(), false, deleted, kept);
         }
         if (Boolean.TRUE.equals(d.distributionConfig().enabled())) {
             LOG.info("distribution enabled again app={} id={} action=disable", input.app(), id);
             String status = distributions.disable(id, input.app()).map(Distribution::status).orElse(d.status());
-            return new DistributionRemoval(id, d.domainName(), status, false, deleted, kept);
+            return new DistributionRemovalResult(id, d.domainName(), status, false, deleted, kept);
         }
         try {
             cloudFront.deleteDistribution(DeleteDistributionRequest.builder().id(id).ifMatch(read.eTag()).build());
@@ -88,10 +88,10 @@ public final class DistributionRemover {
         } catch (PreconditionFailedException e) {
             LOG.info("distribution changed meanwhile app={} id={} staleETag={} action=read-again-next-round",
                     input.app(), id, read.eTag());
-            return new DistributionRemoval(id, d.domainName(), d.status(), false, deleted, kept);
+            return new DistributionRemovalResult(id, d.domainName(), d.status(), false, deleted, kept);
         } catch (DistributionNotDisabledException e) {
             LOG.info("distribution not disabled yet app={} id={} action=wait", input.app(), id);
-            return new DistributionRemoval(id, d.domainName(), d.status(), false, deleted, kept);
+            return new DistributionRemovalResult(id, d.domainName(), d.status(), false, deleted, kept);
         } catch (NoSuchDistributionException e) {
             LOG.info("distribution already gone app={} id={}", input.app(), id);
         }
@@ -99,7 +99,7 @@ public final class DistributionRemover {
     }
 
     /** Disables the next distribution tagged for the application, or reports that none is left. */
-    private DistributionRemoval next(AppSpec input, List<String> deleted, List<String> kept) {
+    private DistributionRemovalResult next(AppSpec input, List<String> deleted, List<String> kept) {
         List<DistributionSummary> tagged = search.tagged(input);
         if (tagged.size() > 1) {
             LOG.info("distributions tagged app={} ids={} action=remove-one-after-another", input.app(),
@@ -114,10 +114,10 @@ public final class DistributionRemover {
                 continue;
             }
             String status = updated.map(Distribution::status).orElse(summary.status());
-            return new DistributionRemoval(summary.id(), summary.domainName(), status, false, deleted, kept);
+            return new DistributionRemovalResult(summary.id(), summary.domainName(), status, false, deleted, kept);
         }
         LOG.info("distributions removed app={} deleted={}", input.app(), deleted);
-        return new DistributionRemoval(null, null, null, true, deleted, kept);
+        return new DistributionRemovalResult(null, null, null, true, deleted, kept);
     }
 
     /** Fails once the wait for CloudFront has lasted past the input's deadline; returns the deadline. */

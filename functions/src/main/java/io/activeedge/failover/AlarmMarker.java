@@ -4,8 +4,8 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.AlarmNotFoundException;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.provisioning.AlarmMarks;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.AlarmMarksResult;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,14 +37,14 @@ public final class AlarmMarker {
         this.cloudWatch = cloudWatch;
     }
 
-    public AlarmMarks mark(RegionState state) {
+    public AlarmMarksResult mark(RegionState state) {
         String region = state.region().region();
         List<String> names = state.region().alarms() == null ? List.of()
                 : state.region().alarms().stream().distinct().toList();
         if (names.isEmpty()) {
-            return new AlarmMarks(region, List.of());
+            return new AlarmMarksResult(region, List.of());
         }
-        RegionHealthChecks checks = state.healthChecks();
+        RegionHealthChecksResult checks = state.healthChecks();
         if (checks == null || checks.switchId() == null) {
             throw new IllegalStateException("The state of " + region + " has no switch health check: "
                     + "MarkAlarms runs after EnsureHealthChecks");
@@ -94,7 +94,7 @@ public final class AlarmMarker {
             }
             marked.add(arn);
         }
-        return new AlarmMarks(region, List.copyOf(marked));
+        return new AlarmMarksResult(region, List.copyOf(marked));
     }
 
     /**

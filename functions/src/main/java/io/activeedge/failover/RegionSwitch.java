@@ -4,10 +4,10 @@ import io.activeedge.core.Backoff;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
-import io.activeedge.provisioning.RegionHealthChecks;
-import io.activeedge.routing.healthchecks.HealthCheckLookup;
 import io.activeedge.failover.AlarmOwners.Owner;
 import io.activeedge.failover.FailoverDecision.Action;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.routing.healthchecks.HealthCheckLookup;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -191,7 +191,7 @@ public final class RegionSwitch {
             }
             owners.forget(change.alarmArn());
         }
-        RegionHealthChecks region = checks.cached(owner.app()).get(owner.region());
+        RegionHealthChecksResult region = checks.cached(owner.app()).get(owner.region());
         if (region == null || region.switchId() == null || region.switchId().equals(owner.switchId())) {
             region = checks.of(owner.app()).get(owner.region());
         }
@@ -211,12 +211,12 @@ public final class RegionSwitch {
 
     /** The first other Region of the application that serves, or why none does. */
     private Others others(Owner owner) {
-        Map<String, RegionHealthChecks> regions = checks.cached(owner.app());
+        Map<String, RegionHealthChecksResult> regions = checks.cached(owner.app());
         if (!regions.containsKey(owner.region())) {
             regions = checks.of(owner.app());
         }
         List<String> notServing = new ArrayList<>();
-        for (RegionHealthChecks other : regions.values()) {
+        for (RegionHealthChecksResult other : regions.values()) {
             if (other.region().equals(owner.region())) {
                 continue;
             }

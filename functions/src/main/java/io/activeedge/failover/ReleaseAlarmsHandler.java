@@ -4,7 +4,7 @@ import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * the scope, the alarms are found by their app tag (so one the input no longer lists is released too) and by
  * the names the input lists; the Region's other alarms are never read.
  */
-public final class ReleaseAlarmsHandler extends JsonHandler<TeardownState, Removal> {
+public final class ReleaseAlarmsHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final AlarmReleaser release;
 
     public ReleaseAlarmsHandler() {
@@ -32,7 +32,7 @@ public final class ReleaseAlarmsHandler extends JsonHandler<TeardownState, Remov
     }
 
     @Override
-    protected Removal handle(TeardownState state) {
+    protected RemovalResult handle(TeardownState state) {
         Map<String, Set<String>> named = new TreeMap<>();
         if (state.input().regions() != null) {
             for (RegionSpec region : state.input().regions()) {
@@ -47,6 +47,6 @@ public final class ReleaseAlarmsHandler extends JsonHandler<TeardownState, Remov
                     .forEach(alarm -> kept.add(region + " alarm " + alarm
                             + " (yours: kept, its active-edge tags removed)"));
         }
-        return new Removal(List.of(), List.copyOf(kept));
+        return new RemovalResult(List.of(), List.copyOf(kept));
     }
 }

@@ -3,11 +3,11 @@ package io.activeedge.origins;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 
 /** Teardown: delete the application's API Gateway custom domains and their mappings, in every Region of the scope. */
-public final class DeleteOriginDomainsHandler extends JsonHandler<TeardownState, Removal> {
+public final class DeleteOriginDomainsHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final OriginDomainRemover remover;
 
     public DeleteOriginDomainsHandler() {
@@ -21,7 +21,7 @@ public final class DeleteOriginDomainsHandler extends JsonHandler<TeardownState,
     }
 
     @Override
-    protected Removal handle(TeardownState state) {
+    protected RemovalResult handle(TeardownState state) {
         return remover.remove(state.input(), state.scope());
     }
 }

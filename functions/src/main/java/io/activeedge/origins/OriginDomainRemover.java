@@ -5,7 +5,7 @@ import io.activeedge.core.Pages;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class OriginDomainRemover {
         this.httpApis = httpApis;
     }
 
-    public Removal remove(AppSpec input, TeardownScope scope) {
+    public RemovalResult remove(AppSpec input, TeardownScope scope) {
         List<String> deleted = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (String region : scope.regionsToSearch()) {
@@ -61,7 +61,7 @@ public final class OriginDomainRemover {
         }
         LOG.info("origin custom domains removed app={} regions={} deleted={} kept={}",
                 input.app(), scope.regionsToSearch(), deleted.size(), kept.size());
-        return new Removal(List.copyOf(deleted), List.copyOf(kept));
+        return new RemovalResult(List.copyOf(deleted), List.copyOf(kept));
     }
 
     private List<DomainName> domainNames(String region) {

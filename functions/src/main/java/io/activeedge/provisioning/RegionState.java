@@ -9,9 +9,9 @@ public record RegionState(
         Run run,
         RegionSpec region,
         HostedZone zone,
-        Certificates certificates,
+        CertificatesResult certificates,
         OriginTarget target,
-        RegionHealthChecks healthChecks,
-        AlarmMarks alarms,
+        RegionHealthChecksResult healthChecks,
+        AlarmMarksResult alarms,
         RecordChange record) {
 }

@@ -12,13 +12,13 @@ public record TeardownState(
         AppSpec input,
         Run run,
         TeardownScope scope,
-        Removal aliasRecords,
-        DistributionRemoval distribution,
-        Removal latencyRecords,
-        Removal healthChecks,
-        Removal originDomains,
-        CertificateRemoval certificates,
-        Removal validationRecords,
-        Removal hostedZone,
-        Removal alarms) {
+        RemovalResult aliasRecords,
+        DistributionRemovalResult distribution,
+        RemovalResult latencyRecords,
+        RemovalResult healthChecks,
+        RemovalResult originDomains,
+        CertificateRemovalResult certificates,
+        RemovalResult validationRecords,
+        RemovalResult hostedZone,
+        RemovalResult alarms) {
 }

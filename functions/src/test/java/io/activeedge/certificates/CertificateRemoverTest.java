@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateInUseException;
-import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
-import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
+import io.activeedge.teardown.CertificateRemovalResult;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import java.time.Clock;
@@ -41,7 +41,7 @@ class CertificateRemoverTest {
                 Tags.of(Map.of(), "shop", "us-west-2", Tags.ROLE_ORIGIN_CERTIFICATE), CertificateStatus.ISSUED);
     }
 
-    private CertificateRemoval removeAfter(Duration sinceStart, CertificateRemoval previous) {
+    private CertificateRemovalResult removeAfter(Duration sinceStart, CertificateRemovalResult previous) {
         Clock clock = Clock.fixed(ExampleApp.run("teardown-1").startedAt().plus(sinceStart), ZoneOffset.UTC);
         return new CertificateRemover(acm.clients, clock)
                 .remove(ExampleApp.input(false), ExampleApp.run("teardown-1"), ExampleApp.scope(), previous);
@@ -54,7 +54,7 @@ class CertificateRemoverTest {
 
     @Test
     void remove_nothingInUse_deletesEveryCertificateAndRemembersTheirRecordsOnce() {
-        CertificateRemoval result = removeAfter(Duration.ofMinutes(20), null);
+        CertificateRemovalResult result = removeAfter(Duration.ofMinutes(20), null);
 
         assertThat(result.done()).isTrue();
         assertThat(result.deleted()).containsExactly(
@@ -72,7 +72,7 @@ class CertificateRemoverTest {
     void remove_certificateInUse_reportedThenDeletedOnALaterRoundWithDeletedAccumulated() {
         acm.in("us-east-1").setInUseBy(edge, List.of(DISTRIBUTION));
 
-        CertificateRemoval first = removeAfter(Duration.ofMinutes(20), null);
+        CertificateRemovalResult first = removeAfter(Duration.ofMinutes(20), null);
 
         assertThat(first.done()).isFalse();
         assertThat(first.inUse()).containsExactly(
@@ -82,7 +82,7 @@ class CertificateRemoverTest {
         assertThat(first.validationRecords()).hasSize(3);
 
         acm.in("us-east-1").setInUseBy(edge, List.of());
-        CertificateRemoval second = removeAfter(Duration.ofMinutes(25), first);
+        CertificateRemovalResult second = removeAfter(Duration.ofMinutes(25), first);
 
         assertThat(second.done()).isTrue();
         assertThat(second.inUse()).isEmpty();
@@ -114,7 +114,7 @@ class CertificateRemoverTest {
         String users = acm.in("us-west-2").existing(List.of("example.com", "*.example.com"), Map.of(),
                 CertificateStatus.ISSUED);
 
-        CertificateRemoval result = removeAfter(Duration.ofMinutes(20), null);
+        CertificateRemovalResult result = removeAfter(Duration.ofMinutes(20), null);
 
         assertThat(result.deleted()).hasSize(3).noneMatch(line -> line.contains(blogs) || line.contains(users));
         assertThat(acm.in("us-east-1").contains(blogs)).isTrue();
@@ -129,7 +129,7 @@ class CertificateRemoverTest {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
                         .errorMessage("with an explicit deny in a service control policy").build()).build();
 
-        CertificateRemoval result = removeAfter(Duration.ofMinutes(20), null);
+        CertificateRemovalResult result = removeAfter(Duration.ofMinutes(20), null);
 
         assertThat(result.done()).isTrue();
         assertThat(result.deleted()).containsExactly(
@@ -145,8 +145,8 @@ class CertificateRemoverTest {
     void remove_nothingLeft_doneWithEmptyResults() {
         removeAfter(Duration.ofMinutes(20), null);
 
-        CertificateRemoval again = removeAfter(Duration.ofMinutes(90), null);
+        CertificateRemovalResult again = removeAfter(Duration.ofMinutes(90), null);
 
-        assertThat(again).isEqualTo(new CertificateRemoval(List.of(), List.of(), List.of(), List.of(), true));
+        assertThat(again).isEqualTo(new CertificateRemovalResult(List.of(), List.of(), List.of(), List.of(), true));
     }
 }

@@ -10,7 +10,7 @@ import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.provisioning.Certificate;
-import io.activeedge.provisioning.Certificates;
+import io.activeedge.provisioning.CertificatesResult;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import java.util.HashSet;
@@ -33,7 +33,7 @@ class CertificateRequestsTest {
 
     @Test
     void ensure_firstRun_edgeInUsEast1ThenOneOriginPerRegionInInputOrder() {
-        Certificates result = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult result = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
         assertEquals(List.of(Tags.ROLE_EDGE_CERTIFICATE, Tags.ROLE_ORIGIN_CERTIFICATE, Tags.ROLE_ORIGIN_CERTIFICATE),
                 result.items().stream().map(Certificate::role).toList());
@@ -71,9 +71,9 @@ class CertificateRequestsTest {
 
     @Test
     void ensure_rerun_findsTaggedCertificatesAndRequestsNothing() {
-        Certificates first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
-        Certificates second = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
+        CertificatesResult second = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
 
         assertEquals(first.items().stream().map(Certificate::arn).toList(),
                 second.items().stream().map(Certificate::arn).toList());
@@ -143,10 +143,10 @@ class CertificateRequestsTest {
 
     @Test
     void ensure_retriedBeforeAcmListsTheNewCertificates_sameCertificatesNoDuplicates() {
-        Certificates first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
         acm.regions.values().forEach(r -> r.listLags = true);
 
-        Certificates retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
         assertEquals(first.items().stream().map(Certificate::arn).toList(),
                 retry.items().stream().map(Certificate::arn).toList());
@@ -159,7 +159,7 @@ class CertificateRequestsTest {
     void ensure_listedCertificatesNotDescribableYet_validationRecordsNotReadyAndNoDuplicate() {
         acm.in("us-east-1").describableOnRequest = false;
         acm.in("us-west-2").describableOnRequest = false;
-        Certificates first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
         ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
                 () -> requests.ensure(ExampleApp.input(), ExampleApp.run("run-2")));
@@ -167,7 +167,7 @@ class CertificateRequestsTest {
         assertTrue(e.getMessage().contains(first.edge().arn()), e.getMessage());
         assertEquals(3, acm.count());
         acm.regions.values().forEach(FakeAcm::settle);
-        Certificates retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
+        CertificatesResult retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
         assertEquals(first.items().stream().map(Certificate::arn).toList(),
                 retry.items().stream().map(Certificate::arn).toList());
         assertEquals(3, acm.count());

@@ -3,7 +3,7 @@ package io.activeedge.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
-import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.CertificateRemovalResult;
 import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
@@ -32,7 +32,7 @@ class DeleteCertificatesHandlerTest {
         Clock clock = Clock.fixed(state.run().startedAt().plus(Duration.ofMinutes(12)), ZoneOffset.UTC);
         DeleteCertificatesHandler handler = new DeleteCertificatesHandler(new CertificateRemover(acm.clients, clock));
 
-        CertificateRemoval result = Lambda.invoke(handler, event, CertificateRemoval.class);
+        CertificateRemovalResult result = Lambda.invoke(handler, event, CertificateRemovalResult.class);
 
         assertThat(result.done()).isTrue();
         assertThat(result.inUse()).isEmpty();

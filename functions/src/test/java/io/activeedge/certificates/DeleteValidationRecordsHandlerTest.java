@@ -3,8 +3,8 @@ package io.activeedge.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Names;
-import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
@@ -31,7 +31,7 @@ class DeleteValidationRecordsHandlerTest {
         DeleteValidationRecordsHandler handler =
                 new DeleteValidationRecordsHandler(new ValidationRecordRemover(acm.clients, zone, Runnable::run));
 
-        Removal result = Lambda.invoke(handler, event, Removal.class);
+        RemovalResult result = Lambda.invoke(handler, event, RemovalResult.class);
 
         assertThat(result.deleted()).containsExactlyElementsOf(state.certificates().validationRecords().stream()
                 .map(r -> r.name() + " CNAME").toList());

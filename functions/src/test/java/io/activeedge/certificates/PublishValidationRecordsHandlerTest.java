@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
 import io.activeedge.provisioning.Certificate;
-import io.activeedge.provisioning.ValidationRecords;
+import io.activeedge.provisioning.ValidationRecordsResult;
 import io.activeedge.provisioning.WorkflowState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
@@ -27,10 +27,10 @@ class PublishValidationRecordsHandlerTest {
     private final PublishValidationRecordsHandler handler =
             new PublishValidationRecordsHandler(new ValidationRecordPublisher(acm.clients, route53));
 
-    private ValidationRecords invoke(byte[] event) throws IOException {
+    private ValidationRecordsResult invoke(byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return Json.MAPPER.readValue(out.toByteArray(), ValidationRecords.class);
+        return Json.MAPPER.readValue(out.toByteArray(), ValidationRecordsResult.class);
     }
 
     /** Makes the certificates a state names exist in the fake ACM, pending validation. */
@@ -64,7 +64,7 @@ class PublishValidationRecordsHandlerTest {
         byte[] event = json.getBytes(StandardCharsets.UTF_8);
         existInAcm(Json.MAPPER.readValue(event, WorkflowState.class));
 
-        ValidationRecords result = invoke(event);
+        ValidationRecordsResult result = invoke(event);
 
         assertEquals("Z0EXAMPLE", result.zoneId());
         assertEquals(List.of(FakeAcm.validationRecord("api.example.com").name(),
@@ -79,7 +79,7 @@ class PublishValidationRecordsHandlerTest {
         WorkflowState state = Json.MAPPER.readValue(event, WorkflowState.class);
         existInAcm(state);
 
-        ValidationRecords result = invoke(event);
+        ValidationRecordsResult result = invoke(event);
 
         assertEquals(state.zone().id(), result.zoneId());
         assertEquals(3, result.names().size());

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.errors.ValidationRecordsNotReadyException;
-import io.activeedge.provisioning.Certificates;
-import io.activeedge.provisioning.ValidationRecords;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.provisioning.ValidationRecordsResult;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeRoute53;
@@ -22,7 +22,7 @@ class ValidationRecordPublisherTest {
     private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final ValidationRecordPublisher publisher = new ValidationRecordPublisher(acm.clients, route53);
 
-    private Certificates certificates(List<String> aliases, String... regions) {
+    private CertificatesResult certificates(List<String> aliases, String... regions) {
         return new CertificateRequests(acm.clients).ensure(ExampleApp.input(aliases, regions), ExampleApp.run("run-1"));
     }
 
@@ -32,10 +32,10 @@ class ValidationRecordPublisherTest {
 
     @Test
     void publish_apexWildcardAndSameNameInSeveralRegions_oneBatchWithEachNameOnce() {
-        Certificates certs = certificates(List.of("example.com", "*.example.com", "www.example.com"),
+        CertificatesResult certs = certificates(List.of("example.com", "*.example.com", "www.example.com"),
                 "us-east-1", "us-west-2", "eu-west-1");
 
-        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+        ValidationRecordsResult result = publisher.publish(certs, ExampleApp.zone());
 
         List<String> expected = List.of(name("api.example.com"), name("example.com"), name("www.example.com"))
                 .stream().sorted().toList();
@@ -52,10 +52,10 @@ class ValidationRecordPublisherTest {
 
     @Test
     void publish_allRecordsAlreadyInZone_sendsNothing() {
-        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-east-1", "us-west-2");
-        ValidationRecords first = publisher.publish(certs, ExampleApp.zone());
+        CertificatesResult certs = certificates(List.of("example.com", "www.example.com"), "us-east-1", "us-west-2");
+        ValidationRecordsResult first = publisher.publish(certs, ExampleApp.zone());
 
-        ValidationRecords second = publisher.publish(certs, ExampleApp.zone());
+        ValidationRecordsResult second = publisher.publish(certs, ExampleApp.zone());
 
         assertNull(second.changeId());
         assertEquals(first.names(), second.names());
@@ -64,13 +64,13 @@ class ValidationRecordPublisherTest {
 
     @Test
     void publish_oneRecordMissing_batchHoldsOnlyThatRecord() {
-        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
+        CertificatesResult certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
         ResourceRecord apex = FakeAcm.validationRecord("example.com");
         ResourceRecord origin = FakeAcm.validationRecord("api.example.com");
         route53.put(apex.name(), RRType.CNAME, apex.value());
         route53.put(origin.name().toUpperCase(), RRType.CNAME, origin.value());
 
-        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+        ValidationRecordsResult result = publisher.publish(certs, ExampleApp.zone());
 
         assertEquals(3, result.names().size());
         assertEquals(1, route53.batches.size());
@@ -80,11 +80,11 @@ class ValidationRecordPublisherTest {
 
     @Test
     void publish_recordInZoneWithDifferentValue_upsertedToAcmValue() {
-        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+        CertificatesResult certs = certificates(List.of("example.com"), "us-west-2");
         ResourceRecord apex = FakeAcm.validationRecord("example.com");
         route53.put(apex.name(), RRType.CNAME, "_stale.acm-validations.aws.");
 
-        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+        ValidationRecordsResult result = publisher.publish(certs, ExampleApp.zone());
 
         assertNotNull(result.changeId());
         assertEquals(apex.value(), route53.cname(apex.name()));
@@ -93,7 +93,7 @@ class ValidationRecordPublisherTest {
     @Test
     void publish_resourceRecordNotYetPublished_validationRecordsNotReady() {
         acm.in("us-west-2").publishRecordsOnRequest = false;
-        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+        CertificatesResult certs = certificates(List.of("example.com"), "us-west-2");
 
         ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
                 () -> publisher.publish(certs, ExampleApp.zone()));
@@ -105,11 +105,11 @@ class ValidationRecordPublisherTest {
     @Test
     void publish_recordsPublishedOnRetry_allInOneBatch() {
         acm.in("us-west-2").publishRecordsOnRequest = false;
-        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+        CertificatesResult certs = certificates(List.of("example.com"), "us-west-2");
         assertThrows(ValidationRecordsNotReadyException.class, () -> publisher.publish(certs, ExampleApp.zone()));
         acm.in("us-west-2").publishRecords();
 
-        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+        ValidationRecordsResult result = publisher.publish(certs, ExampleApp.zone());
 
         assertEquals(2, result.names().size());
         assertEquals(1, route53.batches.size());
@@ -120,7 +120,7 @@ class ValidationRecordPublisherTest {
     @Test
     void publish_certificateNotDescribableYet_validationRecordsNotReadyAndNothingPublished() {
         acm.in("us-west-2").describableOnRequest = false;
-        Certificates certs = certificates(List.of("example.com"), "us-west-2");
+        CertificatesResult certs = certificates(List.of("example.com"), "us-west-2");
 
         ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
                 () -> publisher.publish(certs, ExampleApp.zone()));
@@ -132,7 +132,7 @@ class ValidationRecordPublisherTest {
     @Test
     void publish_validationOptionsForSomeNamesOnly_validationRecordsNotReadyAndNothingPublished() {
         acm.in("us-east-1").allOptionsOnRequest = false;
-        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
+        CertificatesResult certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
 
         ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
                 () -> publisher.publish(certs, ExampleApp.zone()));
@@ -145,12 +145,12 @@ class ValidationRecordPublisherTest {
     void publish_retryAfterAcmCaughtUp_everyRecordInOneBatch() {
         acm.in("us-east-1").allOptionsOnRequest = false;
         acm.in("us-west-2").describableOnRequest = false;
-        Certificates certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
+        CertificatesResult certs = certificates(List.of("example.com", "www.example.com"), "us-west-2");
         assertThrows(ValidationRecordsNotReadyException.class, () -> publisher.publish(certs, ExampleApp.zone()));
         acm.in("us-east-1").settle();
         acm.in("us-west-2").settle();
 
-        ValidationRecords result = publisher.publish(certs, ExampleApp.zone());
+        ValidationRecordsResult result = publisher.publish(certs, ExampleApp.zone());
 
         assertEquals(List.of(name("api.example.com"), name("example.com"), name("www.example.com")).stream()
                 .sorted().toList(), result.names());

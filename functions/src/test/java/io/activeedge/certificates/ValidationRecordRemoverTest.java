@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.AwsRegions;
 import io.activeedge.core.Tags;
-import io.activeedge.teardown.CertificateRemoval.ValidationRecord;
-import io.activeedge.teardown.CertificateRemoval;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
+import io.activeedge.teardown.CertificateRemovalResult;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownScope;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
@@ -32,7 +32,7 @@ class ValidationRecordRemoverTest {
     private static final String EAST = "arn:aws:acm:us-east-1:123456789012:certificate/7e8f9a0b-east";
     private static final String WEST = "arn:aws:acm:us-west-2:123456789012:certificate/3c4d5e6f-west";
     /** What DeleteCertificates returned: every certificate deleted, the records they used. */
-    private static final CertificateRemoval DELETED = new CertificateRemoval(
+    private static final CertificateRemovalResult DELETED = new CertificateRemovalResult(
             List.of("us-east-1 " + EAST + " (api.example.com)", "us-west-2 " + WEST + " (api.example.com)",
                     "us-east-1 " + EDGE + " (example.com, www.example.com)"),
             List.of(), List.of(),
@@ -64,7 +64,7 @@ class ValidationRecordRemoverTest {
         zone.put(cname("shop.example.com.", "shop.example.org."));
     }
 
-    private Removal remove() {
+    private RemovalResult remove() {
         return remover.remove(ExampleApp.scope(), DELETED);
     }
 
@@ -75,7 +75,7 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_noOtherCertificate_deletesEveryRecordInOneChangeBatch() {
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).containsExactlyInAnyOrder(name("example.com") + " CNAME",
                 name("www.example.com") + " CNAME", name("api.example.com") + " CNAME");
@@ -90,7 +90,7 @@ class ValidationRecordRemoverTest {
                 Tags.of(Map.of(), "blog", "eu-west-1", Tags.ROLE_ORIGIN_CERTIFICATE), CertificateStatus.ISSUED);
         acm.in("eu-west-1").setKeyAlgorithm(blogs, KeyAlgorithm.EC_PRIME256_V1);
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.kept()).containsExactly(
                 name("api.example.com") + " CNAME (still needed by " + blogs + ")");
@@ -106,7 +106,7 @@ class ValidationRecordRemoverTest {
         acm.in("us-west-2").requestCertificate(RequestCertificateRequest.builder().domainName("*.example.com")
                 .subjectAlternativeNames("*.example.com").build());
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.kept()).singleElement().asString()
                 .startsWith(name("example.com") + " CNAME (still needed by");
@@ -118,7 +118,7 @@ class ValidationRecordRemoverTest {
         acm.in("us-west-2").existing(WEST, List.of("api.example.com"),
                 Tags.of(Map.of(), "shop", "us-west-2", Tags.ROLE_ORIGIN_CERTIFICATE), CertificateStatus.ISSUED);
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.kept()).isEmpty();
         assertThat(result.deleted()).hasSize(3);
@@ -128,7 +128,7 @@ class ValidationRecordRemoverTest {
     void remove_regionNotEnabledForTheAccount_skipped() {
         acm.in("af-south-1").failure = acmError(403, "UnrecognizedClientException");
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).hasSize(3);
     }
@@ -158,7 +158,7 @@ class ValidationRecordRemoverTest {
         acm.in("eu-central-1").failure = acmError(400, "AccessDeniedException");
         acm.in("ap-east-1").failure = acmError(400, "AccessDeniedException");
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).isEmpty();
         assertThat(result.kept()).containsExactlyInAnyOrder(
@@ -177,7 +177,7 @@ class ValidationRecordRemoverTest {
         acm.in("eu-central-1").failure = acmError(400, "AccessDeniedException");
         String users = acm.in("eu-west-1").existing(List.of("www.example.com"), Map.of(), CertificateStatus.ISSUED);
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.kept()).contains(name("www.example.com") + " CNAME (still needed by " + users + ")");
         assertThat(result.kept()).hasSize(3);
@@ -189,7 +189,7 @@ class ValidationRecordRemoverTest {
         zone.records.removeIf(r -> r.name().equals(name("www.example.com")));
         zone.put(cname(name("www.example.com"), "_other.acm-validations.aws."));
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.kept()).containsExactly(name("www.example.com") + " CNAME (not ours: the zone's CNAME points"
                 + " at _other.acm-validations.aws., not at " + record("www.example.com").value() + ")");
@@ -201,26 +201,26 @@ class ValidationRecordRemoverTest {
     void remove_recordsAlreadyGone_nothingToDelete() {
         remove();
 
-        Removal again = remove();
+        RemovalResult again = remove();
 
-        assertThat(again).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(again).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(zone.batches).hasSize(1);
     }
 
     @Test
     void remove_noZone_nothingToDo() {
-        Removal result = remover.remove(new TeardownScope(null, ExampleApp.REGIONS), DELETED);
+        RemovalResult result = remover.remove(new TeardownScope(null, ExampleApp.REGIONS), DELETED);
 
-        assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(zone.records).hasSize(4);
     }
 
     @Test
     void remove_noCertificatesFound_nothingToDo() {
-        Removal result = remover.remove(ExampleApp.scope(),
-                new CertificateRemoval(List.of(), List.of(), List.of(), List.of(), true));
+        RemovalResult result = remover.remove(ExampleApp.scope(),
+                new CertificateRemovalResult(List.of(), List.of(), List.of(), List.of(), true));
 
-        assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
     }
 
     @Test
@@ -230,7 +230,7 @@ class ValidationRecordRemoverTest {
                 CertificateStatus.ISSUED);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Removal result = new ValidationRecordRemover(acm.clients, zone, pool)
+            RemovalResult result = new ValidationRecordRemover(acm.clients, zone, pool)
                     .remove(ExampleApp.scope(), DELETED);
 
             assertThat(result.kept()).containsExactly(name("www.example.com") + " CNAME (still needed by " + users + ")");

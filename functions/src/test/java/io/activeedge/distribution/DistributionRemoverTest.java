@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.activeedge.errors.DistributionDeadlineExceededException;
-import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.DistributionRemovalResult;
 import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudFront;
@@ -35,21 +35,21 @@ class DistributionRemoverTest {
         return ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone());
     }
 
-    private static TeardownState after(DistributionRemoval previous) {
+    private static TeardownState after(DistributionRemovalResult previous) {
         return ExampleApp.withDistribution(state(), previous);
     }
 
-    private static DistributionRemoval waitingFor(String id, String domain) {
-        return new DistributionRemoval(id, domain, "InProgress", false, List.of(), List.of());
+    private static DistributionRemovalResult waitingFor(String id, String domain) {
+        return new DistributionRemovalResult(id, domain, "InProgress", false, List.of(), List.of());
     }
 
     @Test
     void disable_enabledDistribution_disablesItWithItsETagAndWaits() {
         String eTag = cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed").eTag;
 
-        DistributionRemoval result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(state());
 
-        assertThat(result).isEqualTo(new DistributionRemoval(ID, DOMAIN, "InProgress", false, List.of(), List.of()));
+        assertThat(result).isEqualTo(new DistributionRemovalResult(ID, DOMAIN, "InProgress", false, List.of(), List.of()));
         assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
         assertThat(cloudFront.updates).singleElement().satisfies(u -> assertThat(u.ifMatch()).isEqualTo(eTag));
         assertThat(cloudFront.distributions.get(ID).config.aliases().items()).isEqualTo(ALIASES);
@@ -60,7 +60,7 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
         cloudFront.beforeNextWrite = () -> cloudFront.editElsewhere(ID, true);
 
-        DistributionRemoval result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(state());
 
         assertThat(result.done()).isFalse();
         assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
@@ -71,9 +71,9 @@ class DistributionRemoverTest {
         cloudFront.add("EBLOG1234567", "dblog.cloudfront.net", "blog", List.of("blog.example.com"), true, "Deployed");
         cloudFront.add("EHAND1234567", "dhand.cloudfront.net", null, List.of("hand.example.com"), true, "Deployed");
 
-        DistributionRemoval result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(state());
 
-        assertThat(result).isEqualTo(new DistributionRemoval(null, null, null, true, List.of(), List.of()));
+        assertThat(result).isEqualTo(new DistributionRemovalResult(null, null, null, true, List.of(), List.of()));
         assertThat(cloudFront.updates).isEmpty();
         assertThat(cloudFront.distributions.values()).allMatch(FakeCloudFront.Stored::enabled);
     }
@@ -82,7 +82,7 @@ class DistributionRemoverTest {
     void disable_alreadyDisabledAndStillInProgress_changesNothingAndWaits() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "InProgress");
 
-        DistributionRemoval result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(state());
 
         assertThat(result).isEqualTo(waitingFor(ID, DOMAIN));
         assertThat(cloudFront.updates).isEmpty();
@@ -91,15 +91,15 @@ class DistributionRemoverTest {
     @Test
     void delete_disabledButInProgress_waitsUntilDeployedThenDeletesWithTheETagOfGetDistribution() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
-        DistributionRemoval disabled = teardown.disable(state());
+        DistributionRemovalResult disabled = teardown.disable(state());
 
-        DistributionRemoval waiting = teardown.delete(after(disabled));
+        DistributionRemovalResult waiting = teardown.delete(after(disabled));
         cloudFront.deploy(ID);
         String eTag = cloudFront.getDistribution(r -> r.id(ID)).eTag();
-        DistributionRemoval deleted = teardown.delete(after(waiting));
+        DistributionRemovalResult deleted = teardown.delete(after(waiting));
 
         assertThat(waiting).isEqualTo(waitingFor(ID, DOMAIN));
-        assertThat(deleted).isEqualTo(new DistributionRemoval(null, null, null, true,
+        assertThat(deleted).isEqualTo(new DistributionRemovalResult(null, null, null, true,
                 List.of(ID + " (" + DOMAIN + ")"), List.of()));
         assertThat(cloudFront.deletes).singleElement().satisfies(d -> assertThat(d.ifMatch()).isEqualTo(eTag));
         assertThat(cloudFront.distributions).isEmpty();
@@ -122,7 +122,7 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
         DistributionRemover late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
 
-        DistributionRemoval result = late.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemovalResult result = late.delete(after(waitingFor(ID, DOMAIN)));
 
         assertThat(result.done()).isTrue();
         assertThat(cloudFront.distributions).isEmpty();
@@ -132,7 +132,7 @@ class DistributionRemoverTest {
     void delete_enabledAgainMeanwhile_disablesItAgainAndWaits() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
 
-        DistributionRemoval result = teardown.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemovalResult result = teardown.delete(after(waitingFor(ID, DOMAIN)));
 
         assertThat(result).isEqualTo(waitingFor(ID, DOMAIN));
         assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
@@ -144,10 +144,10 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
         cloudFront.beforeNextWrite = () -> cloudFront.editElsewhere(ID, false);
 
-        DistributionRemoval first = teardown.delete(after(waitingFor(ID, DOMAIN)));
-        DistributionRemoval second = teardown.delete(after(first));
+        DistributionRemovalResult first = teardown.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemovalResult second = teardown.delete(after(first));
         cloudFront.deploy(ID);
-        DistributionRemoval third = teardown.delete(after(second));
+        DistributionRemovalResult third = teardown.delete(after(second));
 
         assertThat(first.done()).isFalse();
         assertThat(second).isEqualTo(waitingFor(ID, DOMAIN));
@@ -157,9 +157,9 @@ class DistributionRemoverTest {
 
     @Test
     void delete_alreadyGone_countsAsDeleted() {
-        DistributionRemoval result = teardown.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemovalResult result = teardown.delete(after(waitingFor(ID, DOMAIN)));
 
-        assertThat(result).isEqualTo(new DistributionRemoval(null, null, null, true,
+        assertThat(result).isEqualTo(new DistributionRemovalResult(null, null, null, true,
                 List.of(ID + " (" + DOMAIN + ")"), List.of()));
     }
 
@@ -168,22 +168,22 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
         cloudFront.add("E2SECOND1234", "dsecond.cloudfront.net", "shop", List.of(), true, "Deployed");
 
-        DistributionRemoval first = teardown.disable(state());
+        DistributionRemovalResult first = teardown.disable(state());
         cloudFront.deploy(ID);
-        DistributionRemoval second = teardown.delete(after(first));
+        DistributionRemovalResult second = teardown.delete(after(first));
         cloudFront.deploy("E2SECOND1234");
-        DistributionRemoval done = teardown.delete(after(second));
+        DistributionRemovalResult done = teardown.delete(after(second));
 
         assertThat(first.id()).isEqualTo(ID);
-        assertThat(second).isEqualTo(new DistributionRemoval("E2SECOND1234", "dsecond.cloudfront.net", "InProgress",
+        assertThat(second).isEqualTo(new DistributionRemovalResult("E2SECOND1234", "dsecond.cloudfront.net", "InProgress",
                 false, List.of(ID + " (" + DOMAIN + ")"), List.of()));
-        assertThat(done).isEqualTo(new DistributionRemoval(null, null, null, true,
+        assertThat(done).isEqualTo(new DistributionRemovalResult(null, null, null, true,
                 List.of(ID + " (" + DOMAIN + ")", "E2SECOND1234 (dsecond.cloudfront.net)"), List.of()));
     }
 
     @Test
     void delete_alreadyDone_returnsItUnchanged() {
-        DistributionRemoval done = new DistributionRemoval(null, null, null, true, List.of("E1 (d1.cloudfront.net)"),
+        DistributionRemovalResult done = new DistributionRemovalResult(null, null, null, true, List.of("E1 (d1.cloudfront.net)"),
                 List.of());
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
 
@@ -196,11 +196,11 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
         cloudFront.summariesWithoutAliases = true;
 
-        DistributionRemoval disabled = Lambda.onSampleEvent(new DisableDistributionHandler(teardown),
-                "DisableDistributionFunction", DistributionRemoval.class);
+        DistributionRemovalResult disabled = Lambda.onSampleEvent(new DisableDistributionHandler(teardown),
+                "DisableDistributionFunction", DistributionRemovalResult.class);
         cloudFront.deploy(ID);
-        DistributionRemoval deleted = Lambda.onSampleEvent(new DeleteDistributionHandler(teardown),
-                "DeleteDistributionFunction", DistributionRemoval.class);
+        DistributionRemovalResult deleted = Lambda.onSampleEvent(new DeleteDistributionHandler(teardown),
+                "DeleteDistributionFunction", DistributionRemovalResult.class);
 
         assertThat(disabled).isEqualTo(waitingFor(ID, DOMAIN));
         assertThat(deleted.done()).isTrue();

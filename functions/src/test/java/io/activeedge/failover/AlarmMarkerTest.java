@@ -12,8 +12,8 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.provisioning.AlarmMarks;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.AlarmMarksResult;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.provisioning.Run;
 import io.activeedge.testing.FakeCloudWatch;
@@ -40,7 +40,7 @@ class AlarmMarkerTest {
         AppSpec input = new AppSpec(app, "example.com", null, List.of("example.com"), "api.example.com",
                 List.of(region), null, null, null, Map.of(), false);
         return new RegionState(input, new Run("run-1", Instant.parse("2026-01-01T00:00:00Z")), region, null, null,
-                null, new RegionHealthChecks(REGION, "endpoint-id", switchId, "gate-id", List.of()), null, null);
+                null, new RegionHealthChecksResult(REGION, "endpoint-id", switchId, "gate-id", List.of()), null, null);
     }
 
     @Test
@@ -49,9 +49,9 @@ class AlarmMarkerTest {
         String composite = cloudWatch.add("shop-us-east-1-health", true, StateValue.INSUFFICIENT_DATA);
         cloudWatch.tags.get(metric).put("team", "payments");
 
-        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
+        AlarmMarksResult marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
 
-        assertThat(marks).isEqualTo(new AlarmMarks(REGION, List.of(metric, composite)));
+        assertThat(marks).isEqualTo(new AlarmMarksResult(REGION, List.of(metric, composite)));
         Map<String, String> wanted = Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH);
         assertThat(cloudWatch.tags.get(metric)).containsAllEntriesOf(wanted).containsEntry("team", "payments");
         assertThat(cloudWatch.tags.get(composite)).containsAllEntriesOf(wanted);
@@ -63,7 +63,7 @@ class AlarmMarkerTest {
         cloudWatch.tags.get(marked).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH));
         String fresh = cloudWatch.add("shop-us-east-1-latency", false, StateValue.OK);
 
-        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-latency"), SWITCH));
+        AlarmMarksResult marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-latency"), SWITCH));
 
         assertThat(marks.alarmArns()).containsExactly(marked, fresh);
         assertThat(cloudWatch.tagged).singleElement().satisfies(t -> assertThat(t.resourceARN()).isEqualTo(fresh));
@@ -110,8 +110,8 @@ class AlarmMarkerTest {
         CloudWatchClient client = mock(CloudWatchClient.class);
         AlarmMarker quiet = new AlarmMarker(new RegionalClients<>(r -> client));
 
-        assertThat(quiet.mark(state("shop", List.of(), SWITCH))).isEqualTo(new AlarmMarks(REGION, List.of()));
-        assertThat(quiet.mark(state("shop", null, null))).isEqualTo(new AlarmMarks(REGION, List.of()));
+        assertThat(quiet.mark(state("shop", List.of(), SWITCH))).isEqualTo(new AlarmMarksResult(REGION, List.of()));
+        assertThat(quiet.mark(state("shop", null, null))).isEqualTo(new AlarmMarksResult(REGION, List.of()));
         verifyNoInteractions(client);
     }
 
@@ -134,7 +134,7 @@ class AlarmMarkerTest {
         String metric = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
         String composite = cloudWatch.add("shop-us-east-1-health", true, StateValue.OK);
 
-        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
+        AlarmMarksResult marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
 
         assertThat(marks.alarmArns()).containsExactly(metric, composite);
         assertThat(cloudWatch.tagsRead).as("tags read: the named alarms only").containsExactly(metric, composite);
@@ -151,7 +151,7 @@ class AlarmMarkerTest {
             cloudWatch.add("someone-elses-" + i, false, StateValue.OK);
         }
 
-        AlarmMarks marks = marker.mark(state("shop", names, SWITCH));
+        AlarmMarksResult marks = marker.mark(state("shop", names, SWITCH));
 
         assertThat(marks.alarmArns()).hasSize(250);
         assertThat(cloudWatch.calls).filteredOn("DescribeAlarms"::equals).hasSize(3);

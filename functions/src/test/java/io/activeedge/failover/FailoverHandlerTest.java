@@ -3,7 +3,7 @@ package io.activeedge.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Json;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.testing.ExampleApp.Provisioned;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
@@ -37,7 +37,7 @@ class FailoverHandlerTest {
 
         assertThat(decision.action()).isEqualTo("DRAINED");
         assertThat(decision.region()).isEqualTo(EAST);
-        RegionHealthChecks east = shop.regions.get(EAST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
         assertThat(shop.route53.inverted(east.switchId())).isTrue();
         assertThat(shop.route53.inverted(east.endpointId())).isFalse();
         assertThat(shop.route53.inverted(east.gateId())).isFalse();
@@ -53,7 +53,7 @@ class FailoverHandlerTest {
                 AlarmEventTest.DIRECT.formatted("ALARM", "2026-11-24T01:02:03.456+0000"));
 
         assertThat(decision.action()).isEqualTo("DRAINED");
-        RegionHealthChecks east = shop.regions.get(EAST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
         assertThat(shop.route53.inverted(east.switchId())).isTrue();
         assertThat(shop.route53.inverted(east.endpointId())).isFalse();
         assertThat(shop.route53.inverted(east.gateId())).isFalse();

@@ -7,7 +7,7 @@ import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.TransientNetworkException;
-import io.activeedge.provisioning.AlarmMarks;
+import io.activeedge.provisioning.AlarmMarksResult;
 import io.activeedge.testing.FakeCloudWatch;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
@@ -27,8 +27,8 @@ class MarkAlarmsHandlerTest {
 
         new MarkAlarmsHandler().handleRequest(new ByteArrayInputStream(state), out, null);
 
-        assertThat(Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class))
-                .isEqualTo(new AlarmMarks("us-east-1", List.of()));
+        assertThat(Json.MAPPER.readValue(out.toByteArray(), AlarmMarksResult.class))
+                .isEqualTo(new AlarmMarksResult("us-east-1", List.of()));
     }
 
     @Test
@@ -54,7 +54,7 @@ class MarkAlarmsHandlerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
 
-        AlarmMarks marks = Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class);
+        AlarmMarksResult marks = Json.MAPPER.readValue(out.toByteArray(), AlarmMarksResult.class);
         String switchId = Json.MAPPER.readTree(event).path("healthChecks").path("switchId").asText();
         assertThat(marks.region()).isEqualTo("us-east-1");
         assertThat(marks.alarmArns()).containsExactly(arn);

@@ -13,7 +13,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import io.activeedge.core.Backoff;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.testing.ExampleApp.Provisioned;
 import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.RecordingMetrics;
@@ -36,7 +36,7 @@ class RegionSwitchTest {
     @Test
     void apply_alarm_drainsOnlyThatRegionsSwitch() {
         Provisioned shop = new Provisioned(EAST, WEST);
-        RegionHealthChecks east = shop.regions.get(EAST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03.456Z"));
 
@@ -63,7 +63,7 @@ class RegionSwitchTest {
     @Test
     void apply_alarmWhileRegionHasOldAndNewSwitch_drainsTheSwitchTheGateMonitors() {
         Provisioned shop = new Provisioned(EAST, WEST);
-        RegionHealthChecks east = shop.regions.get(EAST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
         String old = shop.route53.addOldSwitchMonitoredByGate("shop", EAST, east);
         shop.cloudWatch(EAST).tags.get(shop.cloudWatch(EAST).arn(Provisioned.alarm(EAST))).remove(FailoverTags.SWITCH);
 

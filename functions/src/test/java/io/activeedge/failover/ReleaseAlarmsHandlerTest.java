@@ -9,7 +9,7 @@ import io.activeedge.errors.TransientNetworkException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudWatch;
@@ -64,8 +64,8 @@ class ReleaseAlarmsHandlerTest {
         String west = marked("us-west-2", "shop-us-west-2-5xx");
         cloudWatch("us-west-2").add("someone-elses", false, StateValue.OK);
 
-        Removal removal = Lambda.invoke(handler, state(Map.of(
-                "us-east-1", List.of("shop-us-east-1-5xx"), "us-west-2", List.of("shop-us-west-2-5xx"))), Removal.class);
+        RemovalResult removal = Lambda.invoke(handler, state(Map.of(
+                "us-east-1", List.of("shop-us-east-1-5xx"), "us-west-2", List.of("shop-us-west-2-5xx"))), RemovalResult.class);
 
         assertThat(removal.deleted()).isEmpty();
         assertThat(removal.kept()).containsExactly(
@@ -82,7 +82,7 @@ class ReleaseAlarmsHandlerTest {
         String east = marked("us-east-1", "shop-us-east-1-5xx");
         String west = marked("us-west-2", "shop-us-west-2-5xx");
 
-        Removal removal = Lambda.onSampleEvent(handler, "ReleaseAlarmsFunction", Removal.class);
+        RemovalResult removal = Lambda.onSampleEvent(handler, "ReleaseAlarmsFunction", RemovalResult.class);
 
         assertThat(removal.kept()).hasSize(2).allMatch(line -> line.contains("active-edge tags removed"));
         assertThat(cloudWatch("us-east-1").tags.get(east)).isEmpty();
@@ -112,7 +112,7 @@ class ReleaseAlarmsHandlerTest {
                 new RegionalClients<ResourceGroupsTaggingApiClient>(r -> timingOut)));
         String east = marked("us-east-1", "shop-us-east-1-5xx");
 
-        assertThatThrownBy(() -> Lambda.invoke(unreachable, state(Map.of()), Removal.class))
+        assertThatThrownBy(() -> Lambda.invoke(unreachable, state(Map.of()), RemovalResult.class))
                 .isInstanceOf(TransientNetworkException.class)
                 .hasCauseInstanceOf(ApiCallAttemptTimeoutException.class);
         assertThat(cloudWatch("us-east-1").tags.get(east)).containsEntry(Tags.APP, "shop");

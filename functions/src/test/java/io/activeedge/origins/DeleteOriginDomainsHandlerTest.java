@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ThrottledException;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.testing.FakeApiGateway;
 import io.activeedge.testing.Lambda;
 import io.activeedge.testing.SampleEvents;
@@ -29,7 +29,7 @@ class DeleteOriginDomainsHandlerTest {
         east.domain("api.example.com", Tags.of(Map.of(), "shop", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN));
         east.restMapping("api.example.com", "(none)", "a1b2c3d4e5", "prod");
 
-        Removal result = Lambda.invoke(handler, exampleEvent(), Removal.class);
+        RemovalResult result = Lambda.invoke(handler, exampleEvent(), RemovalResult.class);
 
         assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (mapping (none) -> a1b2c3d4e5/prod)");
         assertThat(result.kept()).isEmpty();
@@ -43,7 +43,7 @@ class DeleteOriginDomainsHandlerTest {
                         .errorMessage("Too Many Requests").build()).build();
         byte[] event = exampleEvent();
 
-        assertThatThrownBy(() -> Lambda.invoke(handler, event, Removal.class))
+        assertThatThrownBy(() -> Lambda.invoke(handler, event, RemovalResult.class))
                 .isInstanceOf(ThrottledException.class).hasMessageContaining("TooManyRequestsException");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeApiGateway;
 import java.util.List;
@@ -26,7 +26,7 @@ class OriginDomainRemoverTest {
         return Tags.of(Map.of("team", "payments"), "shop", region, Tags.ROLE_ORIGIN_DOMAIN);
     }
 
-    private Removal remove() {
+    private RemovalResult remove() {
         return remover.remove(INPUT, ExampleApp.scope());
     }
 
@@ -37,7 +37,7 @@ class OriginDomainRemoverTest {
         east.restMapping(API, "(none)", "a1b2c3d4e5", "prod");
         east.httpMapping(API, "v2", "h1t2t3p4a5", "$default");
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).containsExactly(
                 "us-east-1 api.example.com (mappings (none) -> a1b2c3d4e5/prod, v2 -> h1t2t3p4a5/$default)");
@@ -56,7 +56,7 @@ class OriginDomainRemoverTest {
         in("us-west-2").domain(API, ours("us-west-2"));
         in("us-west-2").httpMapping(API, "", "h1t2t3p4a5", "$default");
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).containsExactly(
                 "us-east-1 api.example.com (mapping (none) -> a1b2c3d4e5/prod)",
@@ -68,7 +68,7 @@ class OriginDomainRemoverTest {
         in("us-east-1").domain(API, Map.of("team", "payments"));
         in("us-east-1").restMapping(API, "(none)", "u5s4e3r2id", "live");
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).isEmpty();
         assertThat(result.kept()).singleElement().asString()
@@ -84,7 +84,7 @@ class OriginDomainRemoverTest {
         in("us-east-1").domain(API, ours("us-east-1"));
         in("us-east-1").listWithoutTags = true;
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (no mappings)");
         assertThat(result.kept()).isEmpty();
@@ -102,7 +102,7 @@ class OriginDomainRemoverTest {
         west.domain(API, ours("us-west-2"));
         west.restMapping(API, "(none)", "a1b2c3d4e5", "prod");
 
-        Removal result = remove();
+        RemovalResult result = remove();
 
         assertThat(result.deleted()).containsExactly("us-east-1 api.example.com (no mappings)",
                 "us-west-2 api.example.com (mapping (none) -> a1b2c3d4e5/prod)");
@@ -112,7 +112,7 @@ class OriginDomainRemoverTest {
 
     @Test
     void remove_nothingLeft_emptyResult() {
-        Removal first = remove();
+        RemovalResult first = remove();
 
         assertThat(first.deleted()).isEmpty();
         assertThat(first.kept()).isEmpty();
@@ -124,8 +124,8 @@ class OriginDomainRemoverTest {
         in("us-east-1").restMapping(API, "(none)", "a1b2c3d4e5", "prod");
         remove();
 
-        Removal again = remove();
+        RemovalResult again = remove();
 
-        assertThat(again).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(again).isEqualTo(new RemovalResult(List.of(), List.of()));
     }
 }

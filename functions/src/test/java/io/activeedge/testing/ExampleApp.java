@@ -12,16 +12,16 @@ import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
 import io.activeedge.input.TimingSpec;
 import io.activeedge.provisioning.Certificate;
-import io.activeedge.provisioning.Certificates;
+import io.activeedge.provisioning.CertificatesResult;
 import io.activeedge.provisioning.Distribution;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.provisioning.OriginTarget;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.provisioning.Run;
 import io.activeedge.provisioning.WorkflowState;
 import io.activeedge.routing.healthchecks.HealthChecks;
-import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.DistributionRemovalResult;
 import io.activeedge.teardown.TeardownScope;
 import io.activeedge.teardown.TeardownState;
 import java.io.IOException;
@@ -119,8 +119,8 @@ public final class ExampleApp {
         return new HostedZone(ZONE_ID, "example.com.", List.of("ns-1.awsdns-01.org", "ns-2.awsdns-02.co.uk"), false);
     }
 
-    public static Certificates certificates() {
-        return new Certificates(List.of(
+    public static CertificatesResult certificates() {
+        return new CertificatesResult(List.of(
                 new Certificate(Tags.ROLE_EDGE_CERTIFICATE, "us-east-1",
                         "arn:aws:acm:us-east-1:123456789012:certificate/11111111-1111-1111-1111-111111111111",
                         ALIASES, false),
@@ -148,7 +148,7 @@ public final class ExampleApp {
                 target, state.healthChecks(), state.alarms(), state.record());
     }
 
-    public static RegionState withHealthChecks(RegionState state, RegionHealthChecks checks) {
+    public static RegionState withHealthChecks(RegionState state, RegionHealthChecksResult checks) {
         return new RegionState(state.input(), state.run(), state.region(), state.zone(), state.certificates(),
                 state.target(), checks, state.alarms(), state.record());
     }
@@ -173,7 +173,7 @@ public final class ExampleApp {
                 null, null, null, null, null, null, null);
     }
 
-    public static TeardownState withDistribution(TeardownState state, DistributionRemoval distribution) {
+    public static TeardownState withDistribution(TeardownState state, DistributionRemovalResult distribution) {
         return new TeardownState(state.input(), state.run(), state.scope(), state.aliasRecords(), distribution,
                 state.latencyRecords(), state.healthChecks(), state.originDomains(), state.certificates(),
                 state.validationRecords(), state.hostedZone(), state.alarms());
@@ -194,7 +194,7 @@ public final class ExampleApp {
     }
 
     /** The endpoint, switch and gate that provisioning creates for {@code input.app()} in {@code region}. */
-    public static RegionHealthChecks provisionChecks(FakeRoute53 route53, AppSpec input, String region) {
+    public static RegionHealthChecksResult provisionChecks(FakeRoute53 route53, AppSpec input, String region) {
         return new HealthChecks(route53).ensure(withTarget(regionState(input, region, "provision-run"), target(region)));
     }
 
@@ -205,14 +205,14 @@ public final class ExampleApp {
     public static final class Provisioned {
         public final FakeRoute53 route53 = new FakeRoute53(ZONE_ID);
         public final Map<String, FakeCloudWatch> cloudWatch = new HashMap<>();
-        public final Map<String, RegionHealthChecks> regions = new LinkedHashMap<>();
+        public final Map<String, RegionHealthChecksResult> regions = new LinkedHashMap<>();
         public final List<Duration> slept = new ArrayList<>();
         public final RecordingMetrics metrics = new RecordingMetrics();
         public final TestClock clock = new TestClock(Instant.parse("2026-11-24T01:00:00Z"));
 
         public Provisioned(String... regionNames) {
             for (String region : regionNames) {
-                RegionHealthChecks ids = route53.addRegion(APP, region);
+                RegionHealthChecksResult ids = route53.addRegion(APP, region);
                 regions.put(region, ids);
                 String arn = cloudWatch(region).add(alarm(region), false, StateValue.OK);
                 mark(region, arn, ids.switchId());

@@ -2,7 +2,7 @@ package io.activeedge.testing;
 
 import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -233,7 +233,7 @@ public final class FakeRoute53 implements Route53Client {
     // ---- health checks
 
     /** The three checks provisioning makes for {@code app} in {@code region}, tagged, the endpoint healthy. */
-    public RegionHealthChecks addRegion(String app, String region) {
+    public RegionHealthChecksResult addRegion(String app, String region) {
         String endpoint = add("ae/" + app + "/" + region + "/endpoint/0a1b2c3d", HealthCheckConfig.builder()
                 .type(HealthCheckType.HTTPS).fullyQualifiedDomainName("api-" + region + ".example.com")
                 .resourcePath("/health").port(443).build(), app, region, Tags.ROLE_ENDPOINT_CHECK);
@@ -245,14 +245,14 @@ public final class FakeRoute53 implements Route53Client {
                 .type(HealthCheckType.CALCULATED).childHealthChecks(endpoint, switchId).healthThreshold(2).build(),
                 app, region, Tags.ROLE_GATE_CHECK);
         statuses.put(endpoint, List.of(SUCCESS, SUCCESS, SUCCESS));
-        return new RegionHealthChecks(region, endpoint, switchId, gate, List.of());
+        return new RegionHealthChecksResult(region, endpoint, switchId, gate, List.of());
     }
 
     /**
      * A switch of the kind earlier versions made (calculated, no children) beside the Region's switch, with the
      * gate monitoring it: a Region halfway through provisioning's conversion.
      */
-    public String addOldSwitchMonitoredByGate(String app, String region, RegionHealthChecks ids) {
+    public String addOldSwitchMonitoredByGate(String app, String region, RegionHealthChecksResult ids) {
         String old = add("ae/" + app + "/" + region + "/switch/00000000", HealthCheckConfig.builder()
                 .type(HealthCheckType.CALCULATED).healthThreshold(0).inverted(false).build(),
                 app, region, Tags.ROLE_SWITCH_CHECK);

@@ -3,11 +3,11 @@ package io.activeedge.routing.healthchecks;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.Sleeper;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 
 /** Teardown step 7: delete the application's gate, switch and endpoint health checks, parents first. */
-public final class DeleteHealthChecksHandler extends JsonHandler<TeardownState, Removal> {
+public final class DeleteHealthChecksHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final HealthCheckRemover checks;
 
     public DeleteHealthChecksHandler() {
@@ -20,7 +20,7 @@ public final class DeleteHealthChecksHandler extends JsonHandler<TeardownState, 
     }
 
     @Override
-    protected Removal handle(TeardownState state) {
+    protected RemovalResult handle(TeardownState state) {
         return checks.delete(state);
     }
 }

@@ -2,11 +2,11 @@ package io.activeedge.routing.healthchecks;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 
 /** Step 6b, per Region: find or create the endpoint, switch and gate health checks. */
-public final class EnsureHealthChecksHandler extends JsonHandler<RegionState, RegionHealthChecks> {
+public final class EnsureHealthChecksHandler extends JsonHandler<RegionState, RegionHealthChecksResult> {
     private final HealthChecks checks;
 
     public EnsureHealthChecksHandler() {
@@ -19,7 +19,7 @@ public final class EnsureHealthChecksHandler extends JsonHandler<RegionState, Re
     }
 
     @Override
-    protected RegionHealthChecks handle(RegionState state) {
+    protected RegionHealthChecksResult handle(RegionState state) {
         return checks.ensure(state);
     }
 }

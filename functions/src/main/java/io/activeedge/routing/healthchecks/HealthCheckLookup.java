@@ -4,7 +4,7 @@ import io.activeedge.core.AwsCalls;
 import io.activeedge.core.Backoff;
 import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ public final class HealthCheckLookup {
     static final String SUCCESS = "Success";
 
     private final HealthCheckSearch search;
-    private final Map<String, Map<String, RegionHealthChecks>> byApp = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, RegionHealthChecksResult>> byApp = new ConcurrentHashMap<>();
 
     /** For tools: throttled calls are retried with jittered backoff. */
     public HealthCheckLookup(Route53Client route53) {
@@ -47,15 +47,15 @@ public final class HealthCheckLookup {
     }
 
     /** The application's checks by Region, sorted by Region; empty when it has none. Read afresh, and kept. */
-    public Map<String, RegionHealthChecks> of(String app) {
-        Map<String, RegionHealthChecks> found = find(app);
+    public Map<String, RegionHealthChecksResult> of(String app) {
+        Map<String, RegionHealthChecksResult> found = find(app);
         byApp.put(app, found);
         return found;
     }
 
     /** What was found for the application last while the container is warm; read when nothing is kept. */
-    public Map<String, RegionHealthChecks> cached(String app) {
-        Map<String, RegionHealthChecks> cached = byApp.get(app);
+    public Map<String, RegionHealthChecksResult> cached(String app) {
+        Map<String, RegionHealthChecksResult> cached = byApp.get(app);
         return cached != null ? cached : of(app);
     }
 
@@ -63,7 +63,7 @@ public final class HealthCheckLookup {
         byApp.remove(app);
     }
 
-    private Map<String, RegionHealthChecks> find(String app) {
+    private Map<String, RegionHealthChecksResult> find(String app) {
         Map<String, Map<String, List<HealthCheckSearch.Tagged>>> byRegionAndRole = new TreeMap<>();
         for (HealthCheckSearch.Tagged check : search.ofApp(app)) {
             if (check.region() == null || check.role() == null) {
@@ -73,10 +73,10 @@ public final class HealthCheckLookup {
                     .computeIfAbsent(check.role(), r -> new ArrayList<>()).add(check);
         }
 
-        Map<String, RegionHealthChecks> regions = new TreeMap<>();
+        Map<String, RegionHealthChecksResult> regions = new TreeMap<>();
         byRegionAndRole.forEach((region, roles) -> {
             String gateId = single(app, region, Tags.ROLE_GATE_CHECK, roles);
-            regions.put(region, new RegionHealthChecks(region,
+            regions.put(region, new RegionHealthChecksResult(region,
                     single(app, region, Tags.ROLE_ENDPOINT_CHECK, roles),
                     switchOf(app, region, roles, gateId),
                     gateId, List.of()));

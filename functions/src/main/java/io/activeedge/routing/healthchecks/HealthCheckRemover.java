@@ -4,7 +4,7 @@ import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.HealthCheckInUseException;
 import io.activeedge.routing.healthchecks.HealthCheckSearch.Tagged;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,13 +49,13 @@ public final class HealthCheckRemover {
         this.sleeper = sleeper;
     }
 
-    public Removal delete(TeardownState state) {
+    public RemovalResult delete(TeardownState state) {
         String app = state.input().app();
         List<Tagged> pending = search.ofApp(app).stream().sorted(Comparator.comparingInt(HealthCheckRemover::order))
                 .toList();
         if (pending.isEmpty()) {
             LOG.info("health checks none app={}", app);
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
         List<String> deleted = new ArrayList<>();
         for (int pass = 1; ; pass++) {
@@ -79,7 +79,7 @@ public final class HealthCheckRemover {
                 }
             }
             if (inUse.isEmpty()) {
-                return new Removal(List.copyOf(deleted), List.of());
+                return new RemovalResult(List.copyOf(deleted), List.of());
             }
             if (pass >= IN_USE_PASSES) {
                 String which = inUse.stream().map(HealthCheckRemover::describe).collect(Collectors.joining(", "));

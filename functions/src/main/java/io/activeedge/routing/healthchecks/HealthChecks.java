@@ -6,7 +6,7 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.HealthCheckSpec;
 import io.activeedge.provisioning.OriginTarget;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,7 +70,7 @@ public final class HealthChecks {
         this.search = new HealthCheckSearch(route53);
     }
 
-    public RegionHealthChecks ensure(RegionState state) {
+    public RegionHealthChecksResult ensure(RegionState state) {
         AppSpec input = state.input();
         String app = input.app();
         String region = state.region().region();
@@ -120,7 +120,7 @@ public final class HealthChecks {
         if (legacy != null) {
             retire(region, legacy.id(), switchNow);
         }
-        return new RegionHealthChecks(region, endpointId, switchId, gateId, List.copyOf(created));
+        return new RegionHealthChecksResult(region, endpointId, switchId, gateId, List.copyOf(created));
     }
 
     /**

@@ -4,7 +4,7 @@ import io.activeedge.core.Names;
 import io.activeedge.distribution.DistributionSearch;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +32,17 @@ public final class AliasRecordRemover {
         this.distributions = new DistributionSearch(cloudFront);
     }
 
-    public Removal delete(TeardownState state) {
+    public RemovalResult delete(TeardownState state) {
         AppSpec input = state.input();
         HostedZone zone = state.scope().zone();
         if (zone == null) {
             LOG.info("alias records skipped app={} zone={} reason=no-hosted-zone", input.app(), input.zone());
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
         List<String> domains = distributions.tagged(input).stream().map(DistributionSummary::domainName).toList();
         if (domains.isEmpty()) {
             LOG.info("alias records skipped app={} zone={} reason=no-distribution-tagged-for-app", input.app(), zone.name());
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
 
         boolean atAliases = input.aliases() != null && !input.aliases().isEmpty();
@@ -78,6 +78,6 @@ public final class AliasRecordRemover {
             LOG.info("alias records none app={} zone={} distributions={} searched={}",
                     input.app(), zone.name(), domains, atAliases ? input.aliases() : "whole-zone");
         }
-        return new Removal(List.copyOf(deleted), List.copyOf(kept));
+        return new RemovalResult(List.copyOf(deleted), List.copyOf(kept));
     }
 }

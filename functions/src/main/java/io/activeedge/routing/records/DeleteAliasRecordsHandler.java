@@ -2,11 +2,11 @@ package io.activeedge.routing.records;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 
 /** Teardown step 3: delete the A and AAAA alias records that point at the application's distribution. */
-public final class DeleteAliasRecordsHandler extends JsonHandler<TeardownState, Removal> {
+public final class DeleteAliasRecordsHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final AliasRecordRemover records;
 
     public DeleteAliasRecordsHandler() {
@@ -19,7 +19,7 @@ public final class DeleteAliasRecordsHandler extends JsonHandler<TeardownState, 
     }
 
     @Override
-    protected Removal handle(TeardownState state) {
+    protected RemovalResult handle(TeardownState state) {
         return records.delete(state);
     }
 }

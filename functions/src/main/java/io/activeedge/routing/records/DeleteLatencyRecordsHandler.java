@@ -2,11 +2,11 @@ package io.activeedge.routing.records;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 
 /** Teardown step 6: delete the application's latency records, which refer to its gate health checks. */
-public final class DeleteLatencyRecordsHandler extends JsonHandler<TeardownState, Removal> {
+public final class DeleteLatencyRecordsHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final LatencyRecordRemover records;
 
     public DeleteLatencyRecordsHandler() {
@@ -19,7 +19,7 @@ public final class DeleteLatencyRecordsHandler extends JsonHandler<TeardownState
     }
 
     @Override
-    protected Removal handle(TeardownState state) {
+    protected RemovalResult handle(TeardownState state) {
         return records.delete(state);
     }
 }

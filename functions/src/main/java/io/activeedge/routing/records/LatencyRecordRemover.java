@@ -4,7 +4,7 @@ import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,12 +26,12 @@ public final class LatencyRecordRemover {
         this.route53 = route53;
     }
 
-    public Removal delete(TeardownState state) {
+    public RemovalResult delete(TeardownState state) {
         AppSpec input = state.input();
         HostedZone zone = state.scope().zone();
         if (zone == null) {
             LOG.info("latency records skipped app={} zone={} reason=no-hosted-zone", input.app(), input.zone());
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
         String prefix = Tags.setIdentifierPrefix(input.app());
         List<ResourceRecordSet> ours = ZoneRecords.all(route53, zone.id()).stream()
@@ -39,7 +39,7 @@ public final class LatencyRecordRemover {
                 .toList();
         if (ours.isEmpty()) {
             LOG.info("latency records none app={} zone={} setIdentifierPrefix={}", input.app(), zone.name(), prefix);
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
         String changeId = ZoneRecords.deleteAll(route53, zone.id(),
                 "active-edge " + input.app() + " teardown: latency records", ours);
@@ -48,6 +48,6 @@ public final class LatencyRecordRemover {
                 .toList();
         deleted.forEach(record -> LOG.info("latency record deleted app={} record=\"{}\" changeId={}",
                 input.app(), record, changeId));
-        return new Removal(deleted, List.of());
+        return new RemovalResult(deleted, List.of());
     }
 }

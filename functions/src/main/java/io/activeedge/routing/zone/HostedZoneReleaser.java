@@ -3,7 +3,7 @@ package io.activeedge.routing.zone;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +29,12 @@ public final class HostedZoneReleaser {
         this.route53 = route53;
     }
 
-    public Removal release(TeardownState state) {
+    public RemovalResult release(TeardownState state) {
         AppSpec input = state.input();
         HostedZone zone = state.scope().zone();
         if (zone == null) {
             LOG.info("hosted zone none app={} zone={}", input.app(), input.zone());
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
         Map<String, String> tags = new HashMap<>();
         try {
@@ -42,7 +42,7 @@ public final class HostedZoneReleaser {
                     .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
         } catch (NoSuchHostedZoneException e) {
             LOG.info("hosted zone already gone app={} zone={} id={}", input.app(), zone.name(), zone.id());
-            return new Removal(List.of(), List.of());
+            return new RemovalResult(List.of(), List.of());
         }
         String what = zone.name() + " (" + zone.id() + ") ";
         if (Tags.matches(tags, input.app(), Tags.GLOBAL, Tags.ROLE_HOSTED_ZONE)) {
@@ -50,13 +50,13 @@ public final class HostedZoneReleaser {
                     .removeTagKeys(Tags.KEYS));
             LOG.info("hosted zone kept app={} zone={} id={} action=active-edge-tags-removed reason=delegated",
                     input.app(), zone.name(), zone.id());
-            return new Removal(List.of(), List.of(what + DELEGATED));
+            return new RemovalResult(List.of(), List.of(what + DELEGATED));
         }
         String owner = tags.get(Tags.APP);
         String reason = owner == null
                 ? "kept: not tagged for application " + input.app() + " (created outside active-edge, or released before)"
                 : "kept: tagged for application " + owner;
         LOG.info("hosted zone kept app={} zone={} id={} owner={} action=none", input.app(), zone.name(), zone.id(), owner);
-        return new Removal(List.of(), List.of(what + reason));
+        return new RemovalResult(List.of(), List.of(what + reason));
     }
 }

@@ -2,11 +2,11 @@ package io.activeedge.routing.zone;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 
 /** Teardown's last step: keep the hosted zone (the domain is delegated to it) and remove active-edge's tags from it. */
-public final class ReleaseHostedZoneHandler extends JsonHandler<TeardownState, Removal> {
+public final class ReleaseHostedZoneHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final HostedZoneReleaser zone;
 
     public ReleaseHostedZoneHandler() {
@@ -19,7 +19,7 @@ public final class ReleaseHostedZoneHandler extends JsonHandler<TeardownState, R
     }
 
     @Override
-    protected Removal handle(TeardownState state) {
+    protected RemovalResult handle(TeardownState state) {
         return zone.release(state);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +25,7 @@ class EnsureHealthChecksHandlerTest {
             handler.handleRequest(in, out, null);
         }
 
-        RegionHealthChecks result = Json.MAPPER.readValue(out.toByteArray(), RegionHealthChecks.class);
+        RegionHealthChecksResult result = Json.MAPPER.readValue(out.toByteArray(), RegionHealthChecksResult.class);
         assertEquals("us-east-1", result.region());
         assertEquals(List.of(Tags.ROLE_ENDPOINT_CHECK, Tags.ROLE_SWITCH_CHECK, Tags.ROLE_GATE_CHECK), result.created());
         assertEquals("/prod/health", route53.config(result.endpointId()).resourcePath());

@@ -7,8 +7,8 @@ import io.activeedge.core.Tags;
 import io.activeedge.errors.HealthCheckInUseException;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.input.AppSpec;
-import io.activeedge.provisioning.RegionHealthChecks;
-import io.activeedge.teardown.Removal;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.Lambda;
@@ -30,11 +30,11 @@ class HealthCheckRemoverTest {
     private final HealthCheckRemover removal = new HealthCheckRemover(route53, waited::add);
     private final AppSpec input = ExampleApp.input();
 
-    private RegionHealthChecks provision(AppSpec app, String region) {
+    private RegionHealthChecksResult provision(AppSpec app, String region) {
         return ExampleApp.provisionChecks(route53, app, region);
     }
 
-    private Removal delete() {
+    private RemovalResult delete() {
         return removal.delete(ExampleApp.teardownState(input, ExampleApp.zone()));
     }
 
@@ -44,10 +44,10 @@ class HealthCheckRemoverTest {
 
     @Test
     void delete_provisionedApp_deletesEveryCheckWithEachGateBeforeItsChildren() {
-        RegionHealthChecks east = provision(input, "us-east-1");
-        RegionHealthChecks west = provision(input, "us-west-2");
+        RegionHealthChecksResult east = provision(input, "us-east-1");
+        RegionHealthChecksResult west = provision(input, "us-west-2");
 
-        Removal result = delete();
+        RemovalResult result = delete();
 
         assertThat(result.deleted()).containsExactlyInAnyOrder(
                 line(east.gateId(), "us-east-1", Tags.ROLE_GATE_CHECK),
@@ -57,7 +57,7 @@ class HealthCheckRemoverTest {
                 line(west.switchId(), "us-west-2", Tags.ROLE_SWITCH_CHECK),
                 line(west.endpointId(), "us-west-2", Tags.ROLE_ENDPOINT_CHECK));
         List<String> order = route53.deletedChecks;
-        for (RegionHealthChecks region : List.of(east, west)) {
+        for (RegionHealthChecksResult region : List.of(east, west)) {
             assertThat(order.indexOf(region.gateId()))
                     .isLessThan(order.indexOf(region.switchId()))
                     .isLessThan(order.indexOf(region.endpointId()));
@@ -68,10 +68,10 @@ class HealthCheckRemoverTest {
     @Test
     void delete_otherAppsChecks_survive() {
         provision(input, "us-east-1");
-        RegionHealthChecks shopEu = provision(ExampleApp.input("shop-eu", "eu-west-1"), "eu-west-1");
-        RegionHealthChecks blog = provision(ExampleApp.input("blog", "us-east-1"), "us-east-1");
+        RegionHealthChecksResult shopEu = provision(ExampleApp.input("shop-eu", "eu-west-1"), "eu-west-1");
+        RegionHealthChecksResult blog = provision(ExampleApp.input("blog", "us-east-1"), "us-east-1");
 
-        Removal result = delete();
+        RemovalResult result = delete();
 
         assertThat(result.deleted()).hasSize(3);
         assertThat(route53.checks.keySet()).containsExactlyInAnyOrder(shopEu.endpointId(), shopEu.switchId(),
@@ -84,7 +84,7 @@ class HealthCheckRemoverTest {
         provision(longName, "ap-southeast-2");
         provision(ExampleApp.input("blog-storefront-checkout", "ap-southeast-2"), "ap-southeast-2");
 
-        Removal result = new HealthCheckRemover(route53, waited::add)
+        RemovalResult result = new HealthCheckRemover(route53, waited::add)
                 .delete(ExampleApp.teardownState(longName, ExampleApp.zone()));
 
         assertThat(result.deleted()).hasSize(3);
@@ -93,7 +93,7 @@ class HealthCheckRemoverTest {
 
     @Test
     void delete_twoSwitchesTaggedForOneRegion_deletesBoth() {
-        RegionHealthChecks east = provision(input, "us-east-1");
+        RegionHealthChecksResult east = provision(input, "us-east-1");
         String extra = route53.createHealthCheck(r -> r.callerReference("ae/shop/us-east-1/switch/ffffffff")
                 .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(0))).healthCheck().id();
         route53.changeTagsForResource(ChangeTagsForResourceRequest.builder().resourceType(TagResourceType.HEALTHCHECK)
@@ -101,7 +101,7 @@ class HealthCheckRemoverTest {
                         .stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
                 .build());
 
-        Removal result = delete();
+        RemovalResult result = delete();
 
         assertThat(result.deleted()).contains(line(extra, "us-east-1", Tags.ROLE_SWITCH_CHECK),
                 line(east.switchId(), "us-east-1", Tags.ROLE_SWITCH_CHECK)).hasSize(4);
@@ -110,18 +110,18 @@ class HealthCheckRemoverTest {
 
     @Test
     void delete_halfTornDown_deletesWhatIsLeft() {
-        RegionHealthChecks east = provision(input, "us-east-1");
+        RegionHealthChecksResult east = provision(input, "us-east-1");
         route53.deleteHealthCheck(r -> r.healthCheckId(east.gateId()));
         route53.deleteHealthCheck(r -> r.healthCheckId(east.switchId()));
 
-        Removal result = delete();
+        RemovalResult result = delete();
 
         assertThat(result.deleted()).containsExactly(line(east.endpointId(), "us-east-1", Tags.ROLE_ENDPOINT_CHECK));
     }
 
     @Test
     void delete_nothingLeft_succeedsWithEmptyRemoval() {
-        assertThat(delete()).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(delete()).isEqualTo(new RemovalResult(List.of(), List.of()));
     }
 
     @Test
@@ -130,7 +130,7 @@ class HealthCheckRemoverTest {
         route53.failNext("DeleteHealthCheck", NoSuchHealthCheckException.builder().statusCode(404)
                 .message("No health check exists with the specified ID").build());
 
-        Removal result = delete();
+        RemovalResult result = delete();
 
         assertThat(result.deleted()).hasSize(2);
         assertThat(waited).isEmpty();
@@ -138,10 +138,10 @@ class HealthCheckRemoverTest {
 
     @Test
     void delete_inUseOnce_deletedOnTheNextPassAfterTheOthers() {
-        RegionHealthChecks east = provision(input, "us-east-1");
+        RegionHealthChecksResult east = provision(input, "us-east-1");
         route53.failNext("DeleteHealthCheck", FakeRoute53.error(HealthCheckRemover.IN_USE, 400));
 
-        Removal result = delete();
+        RemovalResult result = delete();
 
         assertThat(result.deleted()).hasSize(3);
         assertThat(route53.deletedChecks.getLast()).isEqualTo(east.gateId());
@@ -151,7 +151,7 @@ class HealthCheckRemoverTest {
 
     @Test
     void delete_stillInUseAfterEveryPass_throwsHealthCheckInUseNamingTheCheck() {
-        RegionHealthChecks east = provision(input, "us-east-1");
+        RegionHealthChecksResult east = provision(input, "us-east-1");
         route53.checksInUse.add(east.gateId());
 
         HealthCheckInUseException e = assertThrows(HealthCheckInUseException.class, this::delete);
@@ -168,7 +168,7 @@ class HealthCheckRemoverTest {
         DeleteHealthChecksHandler handler = new DeleteHealthChecksHandler(removal);
 
         assertThrows(ThrottledException.class, () -> Lambda.invoke(handler,
-                ExampleApp.teardownState(input, ExampleApp.zone()), Removal.class));
+                ExampleApp.teardownState(input, ExampleApp.zone()), RemovalResult.class));
         assertThat(route53.checks).hasSize(3);
     }
 
@@ -177,8 +177,8 @@ class HealthCheckRemoverTest {
         provision(input, "us-east-1");
         provision(input, "us-west-2");
 
-        Removal result = Lambda.onSampleEvent(new DeleteHealthChecksHandler(removal),
-                "DeleteHealthChecksFunction", Removal.class);
+        RemovalResult result = Lambda.onSampleEvent(new DeleteHealthChecksHandler(removal),
+                "DeleteHealthChecksFunction", RemovalResult.class);
 
         assertThat(result.deleted()).hasSize(6);
     }

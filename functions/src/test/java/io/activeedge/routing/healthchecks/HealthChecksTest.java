@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
@@ -32,7 +32,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_firstRun_createsEndpointSwitchAndGate() {
-        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
 
         assertEquals(List.of(Tags.ROLE_ENDPOINT_CHECK, Tags.ROLE_SWITCH_CHECK, Tags.ROLE_GATE_CHECK), checks.created());
         assertEquals(3, route53.checks.size());
@@ -55,7 +55,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_firstRun_noCalculatedCheckMonitorsACalculatedCheck() {
-        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
 
         for (String child : route53.config(checks.gateId()).childHealthChecks()) {
             assertNotEquals(HealthCheckType.CALCULATED, route53.config(child).type(), child);
@@ -64,7 +64,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_firstRun_gateChildrenAreEndpointAndSwitchWithThresholdTwo() {
-        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
 
         HealthCheckConfig gate = route53.config(checks.gateId());
         assertEquals(HealthCheckType.CALCULATED, gate.type());
@@ -74,7 +74,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_firstRun_tagsEveryCheckWithAppRegionRoleAndName() {
-        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
 
         Map<String, String> endpointTags = route53.tags.get(checks.endpointId());
         assertTrue(Tags.matches(endpointTags, "shop", "us-east-1", Tags.ROLE_ENDPOINT_CHECK));
@@ -88,9 +88,9 @@ class HealthChecksTest {
 
     @Test
     void ensure_secondRun_findsChecksByTagsAndCreatesNothing() {
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
 
-        RegionHealthChecks second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
 
         assertEquals(List.of(), second.created());
         assertEquals(first.endpointId(), second.endpointId());
@@ -102,10 +102,10 @@ class HealthChecksTest {
 
     @Test
     void ensure_drainedSwitch_staysInvertedAndIsNotUpdated() {
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
         route53.edit(first.switchId(), c -> c.inverted(true));
 
-        RegionHealthChecks second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
 
         assertEquals(first.switchId(), second.switchId());
         assertTrue(route53.config(first.switchId()).inverted());
@@ -114,11 +114,11 @@ class HealthChecksTest {
 
     @Test
     void ensure_endpointPathDrifted_updatesPathWithCurrentVersion() {
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
         route53.edit(first.endpointId(), c -> c.resourcePath("/old").failureThreshold(5));
         long version = route53.checks.get(first.endpointId()).healthCheckVersion();
 
-        RegionHealthChecks second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
 
         assertEquals(first.endpointId(), second.endpointId());
         assertEquals("/prod/health", route53.config(first.endpointId()).resourcePath());
@@ -130,7 +130,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_gateChildrenDrifted_restoresEndpointAndSwitchAsChildren() {
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
         route53.edit(first.gateId(), c -> c.childHealthChecks(first.endpointId()).healthThreshold(1));
 
         healthChecks.ensure(state("us-east-1", "run-2"));
@@ -142,10 +142,10 @@ class HealthChecksTest {
 
     @Test
     void ensure_requestIntervalChanged_keepsTheCheckAndItsInterval() {
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
         route53.edit(first.endpointId(), c -> c.requestInterval(30));
 
-        RegionHealthChecks second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
 
         assertEquals(first.endpointId(), second.endpointId());
         assertEquals(30, route53.config(first.endpointId()).requestInterval());
@@ -160,7 +160,7 @@ class HealthChecksTest {
                 .healthCheckConfig(HealthChecks.endpointConfig(state.target(), state.input().healthCheck()))
                 .build()).healthCheck().id();
 
-        RegionHealthChecks checks = healthChecks.ensure(state);
+        RegionHealthChecksResult checks = healthChecks.ensure(state);
 
         assertEquals(made, checks.endpointId());
         assertEquals(3, route53.checks.size());
@@ -169,9 +169,9 @@ class HealthChecksTest {
 
     @Test
     void ensure_secondRegion_getsItsOwnChecks() {
-        RegionHealthChecks east = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult east = healthChecks.ensure(state("us-east-1", "run-1"));
 
-        RegionHealthChecks west = healthChecks.ensure(state("us-west-2", "run-1"));
+        RegionHealthChecksResult west = healthChecks.ensure(state("us-west-2", "run-1"));
 
         assertEquals(3, west.created().size());
         assertNotEquals(east.gateId(), west.gateId());
@@ -185,9 +185,9 @@ class HealthChecksTest {
                     .callerReference(HealthChecks.callerReferencePrefix("shop", "us-east-1") + "endpoint/orphan" + i)
                     .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(0)).build());
         }
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
 
-        RegionHealthChecks second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
 
         assertEquals(3, first.created().size());
         assertEquals(List.of(), second.created());
@@ -197,7 +197,7 @@ class HealthChecksTest {
     @Test
     void ensure_twoSwitchesTaggedForTheRegion_throwsResourceConflict() {
         RegionState state = state("us-east-1", "run-1");
-        RegionHealthChecks first = healthChecks.ensure(state);
+        RegionHealthChecksResult first = healthChecks.ensure(state);
         String copy = route53.createHealthCheck(CreateHealthCheckRequest.builder()
                 .callerReference(HealthChecks.callerReference("shop", "us-east-1", Tags.ROLE_SWITCH_CHECK, "other"))
                 .healthCheckConfig(HealthChecks.switchConfig(state.target(), false)).build()).healthCheck().id();
@@ -211,7 +211,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_switchEnabledBySomeone_isDisabledAgainAndKeepsItsState() {
-        RegionHealthChecks first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
         route53.edit(first.switchId(), c -> c.disabled(false).inverted(true));
 
         healthChecks.ensure(state("us-east-1", "run-2"));
@@ -225,7 +225,7 @@ class HealthChecksTest {
         String oldSwitch = provisionedTheOldWay("us-east-1", true);
         route53.tags.get(oldSwitch).put("active-edge:changed-at", "2026-01-01T00:00:00Z");
 
-        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-2"));
 
         assertNotEquals(oldSwitch, checks.switchId());
         assertFalse(route53.checks.containsKey(oldSwitch), "the old calculated switch is deleted");
@@ -245,7 +245,7 @@ class HealthChecksTest {
     void ensure_regionWithOldServingSwitch_convertsKeepingItServing() {
         String oldSwitch = provisionedTheOldWay("us-east-1", false);
 
-        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-2"));
 
         assertFalse(route53.checks.containsKey(oldSwitch));
         assertFalse(Boolean.TRUE.equals(route53.config(checks.switchId()).inverted()));
@@ -261,7 +261,7 @@ class HealthChecksTest {
         route53.tags.put(halfMade, Tags.of(null, "shop", "us-east-1", Tags.ROLE_SWITCH_CHECK));
         route53.edit(oldSwitch, c -> c.inverted(true)); // the failover function drained the Region meanwhile
 
-        RegionHealthChecks checks = healthChecks.ensure(state("us-east-1", "run-3"));
+        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-3"));
 
         assertEquals(halfMade, checks.switchId());
         assertTrue(route53.config(halfMade).inverted(), "the drain applied to the old switch is kept");
@@ -274,7 +274,7 @@ class HealthChecksTest {
      * refuses to create that gate (a calculated check cannot monitor one), so the fake is edited directly.
      */
     private String provisionedTheOldWay(String region, boolean drained) {
-        RegionHealthChecks made = healthChecks.ensure(state(region, "run-1"));
+        RegionHealthChecksResult made = healthChecks.ensure(state(region, "run-1"));
         String oldSwitch = route53.createHealthCheck(CreateHealthCheckRequest.builder()
                 .callerReference(HealthChecks.callerReference("shop", region, Tags.ROLE_SWITCH_CHECK, "old"))
                 .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(0).inverted(drained))

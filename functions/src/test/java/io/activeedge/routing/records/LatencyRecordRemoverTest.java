@@ -3,7 +3,7 @@ package io.activeedge.routing.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.Lambda;
@@ -42,7 +42,7 @@ class LatencyRecordRemoverTest {
 
     @Test
     void delete_nameSharedWithOtherApps_deletesOnlyThisAppsRecordsInOneBatch() {
-        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
         assertThat(result.deleted()).containsExactly(
                 "api.example.com. A active-edge:shop:us-east-1", "api.example.com. A active-edge:shop:us-west-2");
@@ -56,7 +56,7 @@ class LatencyRecordRemoverTest {
     void delete_recordsAtAnEarlierOriginNameAndRegion_deletedToo() {
         latency("old-api.example.com", "shop", "eu-central-1");
 
-        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.appAndZoneOnly(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.appAndZoneOnly(), ExampleApp.zone()));
 
         assertThat(result.deleted()).contains("old-api.example.com. A active-edge:shop:eu-central-1").hasSize(3);
         assertThat(route53.at("old-api.example.com")).isEmpty();
@@ -66,24 +66,24 @@ class LatencyRecordRemoverTest {
     void delete_secondRun_findsNothingAndChangesNothing() {
         removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
-        Removal second = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult second = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
 
-        assertThat(second).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(second).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(route53.batches).hasSize(1);
     }
 
     @Test
     void delete_noZone_deletesNothing() {
-        Removal result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), null));
+        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), null));
 
-        assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(route53.records).hasSize(5);
     }
 
     @Test
     void handleRequest_sampleEvent_deletesTheLatencyRecords() throws IOException {
-        Removal result = Lambda.onSampleEvent(new DeleteLatencyRecordsHandler(removal),
-                "DeleteLatencyRecordsFunction", Removal.class);
+        RemovalResult result = Lambda.onSampleEvent(new DeleteLatencyRecordsHandler(removal),
+                "DeleteLatencyRecordsFunction", RemovalResult.class);
 
         assertThat(result.deleted()).hasSize(2);
     }

@@ -9,7 +9,7 @@ import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.provisioning.RecordChange;
-import io.activeedge.provisioning.RegionHealthChecks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
@@ -26,7 +26,7 @@ class LatencyRecordsTest {
         RegionState state = ExampleApp.regionState(ExampleApp.input(takeOver), region, "run-1");
         state = ExampleApp.withTarget(state, ExampleApp.target(region));
         return ExampleApp.withHealthChecks(state,
-                new RegionHealthChecks(region, "endpoint-" + region, "switch-" + region, gateId, List.of()));
+                new RegionHealthChecksResult(region, "endpoint-" + region, "switch-" + region, gateId, List.of()));
     }
 
     private static ResourceRecordSet plainA(String name, String ip) {

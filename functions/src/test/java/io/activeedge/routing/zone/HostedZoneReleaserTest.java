@@ -3,7 +3,7 @@ package io.activeedge.routing.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.activeedge.core.Tags;
-import io.activeedge.teardown.Removal;
+import io.activeedge.teardown.RemovalResult;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.Lambda;
@@ -23,7 +23,7 @@ class HostedZoneReleaserTest {
                 new HashMap<>(Tags.of(Map.of("team", "payments"), app, Tags.GLOBAL, Tags.ROLE_HOSTED_ZONE)));
     }
 
-    private Removal release() {
+    private RemovalResult release() {
         return release.release(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
     }
 
@@ -31,9 +31,9 @@ class HostedZoneReleaserTest {
     void release_zoneCreatedForTheApp_keptWithActiveEdgeTagsRemovedAndTheUsersKept() {
         tagZone("shop");
 
-        Removal result = release();
+        RemovalResult result = release();
 
-        assertThat(result).isEqualTo(new Removal(List.of(), List.of(ZONE + HostedZoneReleaser.DELEGATED)));
+        assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of(ZONE + HostedZoneReleaser.DELEGATED)));
         assertThat(route53.tags.get(ExampleApp.ZONE_ID)).isEqualTo(Map.of("team", "payments"));
         assertThat(route53.zones).hasSize(1);
     }
@@ -42,7 +42,7 @@ class HostedZoneReleaserTest {
     void release_zoneTaggedForAnotherApp_keptWithItsTags() {
         tagZone("blog");
 
-        Removal result = release();
+        RemovalResult result = release();
 
         assertThat(result.kept()).containsExactly(ZONE + "kept: tagged for application blog");
         assertThat(route53.tags.get(ExampleApp.ZONE_ID)).containsEntry(Tags.APP, "blog").hasSize(4);
@@ -53,7 +53,7 @@ class HostedZoneReleaserTest {
         tagZone("shop");
         release();
 
-        Removal second = release();
+        RemovalResult second = release();
 
         assertThat(second.deleted()).isEmpty();
         assertThat(second.kept()).singleElement().asString().startsWith(ZONE + "kept: not tagged for application shop");
@@ -62,17 +62,17 @@ class HostedZoneReleaserTest {
 
     @Test
     void release_noZone_reportsNothing() {
-        Removal result = release.release(ExampleApp.teardownState(ExampleApp.input(), null));
+        RemovalResult result = release.release(ExampleApp.teardownState(ExampleApp.input(), null));
 
-        assertThat(result).isEqualTo(new Removal(List.of(), List.of()));
+        assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
     }
 
     @Test
     void handleRequest_sampleEvent_keepsTheZone() throws IOException {
         tagZone("shop");
 
-        Removal result = Lambda.onSampleEvent(new ReleaseHostedZoneHandler(release),
-                "ReleaseHostedZoneFunction", Removal.class);
+        RemovalResult result = Lambda.onSampleEvent(new ReleaseHostedZoneHandler(release),
+                "ReleaseHostedZoneFunction", RemovalResult.class);
 
         assertThat(result.kept()).containsExactly(ZONE + HostedZoneReleaser.DELEGATED);
     }

@@ -8,5 +8,5 @@ import java.util.List;
  * @param region the Region of the alarms
  * @param alarmArns the ARNs of the Region's alarms, in input order, each now tagged with the Region's switch
  */
-public record AlarmMarks(String region, List<String> alarmArns) {
+public record AlarmMarksResult(String region, List<String> alarmArns) {
 }

@@ -7,5 +7,5 @@ import java.util.List;
  * (for example {@code "api.example.com. A active-edge:shop:us-east-1"} or
  * {@code "_x.example.com. CNAME (still needed by arn:aws:acm:...)"}). Both empty: nothing was found.
  */
-public record Removal(List<String> deleted, List<String> kept) {
+public record RemovalResult(List<String> deleted, List<String> kept) {
 }

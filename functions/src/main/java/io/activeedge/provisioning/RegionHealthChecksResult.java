@@ -11,7 +11,7 @@ import java.util.List;
  * @param gateId     the gate; null when a lookup found none, or two
  * @param created    the roles created by this run (empty on a second run, and in what a lookup finds)
  */
-public record RegionHealthChecks(String region, String endpointId, String switchId, String gateId, List<String> created) {
+public record RegionHealthChecksResult(String region, String endpointId, String switchId, String gateId, List<String> created) {
 
     /** True when each of the three checks is known. */
     public boolean complete() {

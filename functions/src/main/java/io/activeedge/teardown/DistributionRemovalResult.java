@@ -13,6 +13,6 @@ import java.util.List;
  * @param deleted    distributions deleted so far, e.g. "E123 (d111.cloudfront.net)"
  * @param kept       distributions found but left in place, with the reason
  */
-public record DistributionRemoval(String id, String domainName, String status, boolean done,
+public record DistributionRemovalResult(String id, String domainName, String status, boolean done,
                                   List<String> deleted, List<String> kept) {
 }

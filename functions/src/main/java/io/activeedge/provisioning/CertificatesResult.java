@@ -3,7 +3,7 @@ package io.activeedge.provisioning;
 import java.util.List;
 
 /** Every certificate of the application: the edge one first, then one per Region in input order. */
-public record Certificates(List<Certificate> items) {
+public record CertificatesResult(List<Certificate> items) {
 
     public Certificate edge() {
         return items.stream().filter(c -> c.role().equals(io.activeedge.core.Tags.ROLE_EDGE_CERTIFICATE))

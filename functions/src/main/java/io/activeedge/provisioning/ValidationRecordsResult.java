@@ -3,5 +3,5 @@ package io.activeedge.provisioning;
 import java.util.List;
 
 /** The DNS validation CNAMEs published for the certificates, de-duplicated by name. */
-public record ValidationRecords(String zoneId, List<String> names, String changeId) {
+public record ValidationRecordsResult(String zoneId, List<String> names, String changeId) {
 }

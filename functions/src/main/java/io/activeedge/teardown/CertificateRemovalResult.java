@@ -13,7 +13,7 @@ import java.util.List;
  *                          another certificate still needs them)
  * @param done              true when nothing is left to wait for
  */
-public record CertificateRemoval(List<String> deleted, List<String> kept, List<String> inUse,
+public record CertificateRemovalResult(List<String> deleted, List<String> kept, List<String> inUse,
                                  List<ValidationRecord> validationRecords, boolean done) {
 
     /** A DNS validation CNAME: its name (lower case, trailing dot) and value. */
