@@ -21,6 +21,7 @@ public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarks
 
     @Override
     protected AlarmMarksResult handle(RegionState state) {
-        return marker.mark(state);
+        return marker.mark(state.input().app(), state.region().region(), state.region().alarms(),
+                state.healthChecks());
     }
 }

@@ -21,6 +21,6 @@ public final class AttachOriginHandler extends JsonHandler<RegionState, OriginTa
 
     @Override
     protected OriginTarget handle(RegionState state) {
-        return origins.attach(state);
+        return origins.attach(state.input(), state.region(), state.certificates());
     }
 }

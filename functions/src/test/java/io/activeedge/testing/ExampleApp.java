@@ -195,7 +195,7 @@ public final class ExampleApp {
 
     /** The endpoint, switch and gate that provisioning creates for {@code input.app()} in {@code region}. */
     public static RegionHealthChecksResult provisionChecks(FakeRoute53 route53, AppSpec input, String region) {
-        return new HealthChecks(route53).ensure(withTarget(regionState(input, region, "provision-run"), target(region)));
+        return new HealthChecks(route53).ensure(input, region, run("provision-run"), target(region));
     }
 
     /**

@@ -20,6 +20,6 @@ public final class EnsureHealthChecksHandler extends JsonHandler<RegionState, Re
 
     @Override
     protected RegionHealthChecksResult handle(RegionState state) {
-        return checks.ensure(state);
+        return checks.ensure(state.input(), state.region().region(), state.run(), state.target());
     }
 }

@@ -7,7 +7,7 @@ import io.activeedge.input.AppSpec;
 import io.activeedge.input.HealthCheckSpec;
 import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.provisioning.RegionHealthChecksResult;
-import io.activeedge.provisioning.RegionState;
+import io.activeedge.provisioning.Run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,18 +70,20 @@ public final class HealthChecks {
         this.search = new HealthCheckSearch(route53);
     }
 
-    public RegionHealthChecksResult ensure(RegionState state) {
-        AppSpec input = state.input();
+    /**
+     * Finds or creates the checks of {@code region}; the endpoint check probes {@code target}. {@code run} makes
+     * the CallerReference of what it creates.
+     */
+    public RegionHealthChecksResult ensure(AppSpec input, String region, Run run, OriginTarget target) {
         String app = input.app();
-        String region = state.region().region();
         Owned found = findOwned(app, region);
         List<String> created = new ArrayList<>();
 
-        HealthCheckConfig endpointConfig = endpointConfig(state.target(), input.healthCheck());
+        HealthCheckConfig endpointConfig = endpointConfig(target, input.healthCheck());
         HealthCheck endpoint = found.endpoint();
         String endpointId;
         if (endpoint == null) {
-            endpointId = create(state, Tags.ROLE_ENDPOINT_CHECK, endpointConfig).id();
+            endpointId = create(input, region, run, Tags.ROLE_ENDPOINT_CHECK, endpointConfig).id();
             created.add(Tags.ROLE_ENDPOINT_CHECK);
         } else {
             endpointId = endpoint.id();
@@ -93,7 +95,7 @@ public final class HealthChecks {
         HealthCheck switchNow;
         if (switchCheck == null) {
             boolean drained = legacy != null && isInverted(legacy);
-            switchNow = create(state, Tags.ROLE_SWITCH_CHECK, switchConfig(state.target(), drained));
+            switchNow = create(input, region, run, Tags.ROLE_SWITCH_CHECK, switchConfig(target, drained));
             created.add(Tags.ROLE_SWITCH_CHECK);
             if (legacy != null) {
                 copyFailoverTags(legacy.id(), switchNow.id());
@@ -111,7 +113,7 @@ public final class HealthChecks {
         HealthCheck gate = found.gate();
         String gateId;
         if (gate == null) {
-            gateId = create(state, Tags.ROLE_GATE_CHECK, gateConfig).id();
+            gateId = create(input, region, run, Tags.ROLE_GATE_CHECK, gateConfig).id();
             created.add(Tags.ROLE_GATE_CHECK);
         } else {
             gateId = gate.id();
@@ -210,10 +212,8 @@ public final class HealthChecks {
         return Boolean.TRUE.equals(check.healthCheckConfig().inverted());
     }
 
-    private HealthCheck create(RegionState state, String role, HealthCheckConfig config) {
-        AppSpec input = state.input();
-        String region = state.region().region();
-        String reference = callerReference(input.app(), region, role, state.run().id());
+    private HealthCheck create(AppSpec input, String region, Run run, String role, HealthCheckConfig config) {
+        String reference = callerReference(input.app(), region, role, run.id());
         HealthCheck check = route53.createHealthCheck(r -> r.callerReference(reference).healthCheckConfig(config))
                 .healthCheck();
         String id = check.id();

@@ -6,7 +6,6 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.AliasRecordsResult;
 import io.activeedge.provisioning.RecordChange;
-import io.activeedge.provisioning.WorkflowState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,10 +35,9 @@ public final class AliasRecords {
         this.route53 = route53;
     }
 
-    public AliasRecordsResult upsert(WorkflowState state) {
-        AppSpec input = state.input();
-        String zoneId = state.zone().id();
-        String distribution = Names.fqdn(state.distribution().domainName());
+    /** Points every alias of the input, in zone {@code zoneId}, at the distribution {@code distributionDomain}. */
+    public AliasRecordsResult upsert(AppSpec input, String zoneId, String distributionDomain) {
+        String distribution = Names.fqdn(distributionDomain);
         boolean takeOver = Boolean.TRUE.equals(input.takeOverRecords());
 
         Set<String> names = new LinkedHashSet<>();

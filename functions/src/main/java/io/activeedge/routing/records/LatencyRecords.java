@@ -6,7 +6,6 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.provisioning.RecordChange;
-import io.activeedge.provisioning.RegionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,13 +31,10 @@ public final class LatencyRecords {
         this.route53 = route53;
     }
 
-    public RecordChange upsert(RegionState state) {
-        AppSpec input = state.input();
-        String region = state.region().region();
-        OriginTarget target = state.target();
+    /** Points {@code region}'s record in zone {@code zoneId} at {@code target}, gated by the check {@code gateId}. */
+    public RecordChange upsert(AppSpec input, String region, OriginTarget target, String zoneId, String gateId) {
         String name = Names.fqdn(input.originDomain());
         String setIdentifier = Tags.setIdentifier(input.app(), region);
-        String zoneId = state.zone().id();
         // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html:
         // SetIdentifier: "In a group of resource record sets that have the same name and type, the value of SetIdentifier
         // must be unique for each resource record set"; Region: "You can only create one latency resource record set for
@@ -49,7 +45,7 @@ public final class LatencyRecords {
         // leaves the gate check alone to decide.
         ResourceRecordSet wanted = ResourceRecordSet.builder()
                 .name(name).type(RRType.A).setIdentifier(setIdentifier).region(region)
-                .healthCheckId(state.healthChecks().gateId())
+                .healthCheckId(gateId)
                 .aliasTarget(a -> a.dnsName(target.dnsName()).hostedZoneId(target.hostedZoneId()).evaluateTargetHealth(false))
                 .build();
 

@@ -20,6 +20,6 @@ public final class UpsertAliasRecordsHandler extends JsonHandler<WorkflowState, 
 
     @Override
     protected AliasRecordsResult handle(WorkflowState state) {
-        return records.upsert(state);
+        return records.upsert(state.input(), state.zone().id(), state.distribution().domainName());
     }
 }

@@ -20,6 +20,7 @@ public final class UpsertLatencyRecordHandler extends JsonHandler<RegionState, R
 
     @Override
     protected RecordChange handle(RegionState state) {
-        return records.upsert(state);
+        return records.upsert(state.input(), state.region().region(), state.target(), state.zone().id(),
+                state.healthChecks().gateId());
     }
 }

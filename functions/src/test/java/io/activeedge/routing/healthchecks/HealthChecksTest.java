@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
+import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.RegionHealthChecksResult;
-import io.activeedge.provisioning.RegionState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
 import java.util.List;
@@ -25,14 +25,16 @@ class HealthChecksTest {
     private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final HealthChecks healthChecks = new HealthChecks(route53);
 
-    private static RegionState state(String region, String runId) {
-        RegionState state = ExampleApp.regionState(ExampleApp.input(false), region, runId);
-        return ExampleApp.withTarget(state, ExampleApp.target(region));
+    private static final AppSpec INPUT = ExampleApp.input(false);
+
+    /** The step of run {@code runId} in {@code region}, its origin attached. */
+    private RegionHealthChecksResult ensure(String region, String runId) {
+        return healthChecks.ensure(INPUT, region, ExampleApp.run(runId), ExampleApp.target(region));
     }
 
     @Test
     void ensure_firstRun_createsEndpointSwitchAndGate() {
-        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-1");
 
         assertEquals(List.of(Tags.ROLE_ENDPOINT_CHECK, Tags.ROLE_SWITCH_CHECK, Tags.ROLE_GATE_CHECK), checks.created());
         assertEquals(3, route53.checks.size());
@@ -55,7 +57,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_firstRun_noCalculatedCheckMonitorsACalculatedCheck() {
-        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-1");
 
         for (String child : route53.config(checks.gateId()).childHealthChecks()) {
             assertNotEquals(HealthCheckType.CALCULATED, route53.config(child).type(), child);
@@ -64,7 +66,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_firstRun_gateChildrenAreEndpointAndSwitchWithThresholdTwo() {
-        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-1");
 
         HealthCheckConfig gate = route53.config(checks.gateId());
         assertEquals(HealthCheckType.CALCULATED, gate.type());
@@ -74,7 +76,7 @@ class HealthChecksTest {
 
     @Test
     void ensure_firstRun_tagsEveryCheckWithAppRegionRoleAndName() {
-        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-1");
 
         Map<String, String> endpointTags = route53.tags.get(checks.endpointId());
         assertTrue(Tags.matches(endpointTags, "shop", "us-east-1", Tags.ROLE_ENDPOINT_CHECK));
@@ -88,9 +90,9 @@ class HealthChecksTest {
 
     @Test
     void ensure_secondRun_findsChecksByTagsAndCreatesNothing() {
-        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
 
-        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = ensure("us-east-1", "run-2");
 
         assertEquals(List.of(), second.created());
         assertEquals(first.endpointId(), second.endpointId());
@@ -102,10 +104,10 @@ class HealthChecksTest {
 
     @Test
     void ensure_drainedSwitch_staysInvertedAndIsNotUpdated() {
-        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
         route53.edit(first.switchId(), c -> c.inverted(true));
 
-        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = ensure("us-east-1", "run-2");
 
         assertEquals(first.switchId(), second.switchId());
         assertTrue(route53.config(first.switchId()).inverted());
@@ -114,11 +116,11 @@ class HealthChecksTest {
 
     @Test
     void ensure_endpointPathDrifted_updatesPathWithCurrentVersion() {
-        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
         route53.edit(first.endpointId(), c -> c.resourcePath("/old").failureThreshold(5));
         long version = route53.checks.get(first.endpointId()).healthCheckVersion();
 
-        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = ensure("us-east-1", "run-2");
 
         assertEquals(first.endpointId(), second.endpointId());
         assertEquals("/prod/health", route53.config(first.endpointId()).resourcePath());
@@ -130,10 +132,10 @@ class HealthChecksTest {
 
     @Test
     void ensure_gateChildrenDrifted_restoresEndpointAndSwitchAsChildren() {
-        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
         route53.edit(first.gateId(), c -> c.childHealthChecks(first.endpointId()).healthThreshold(1));
 
-        healthChecks.ensure(state("us-east-1", "run-2"));
+        ensure("us-east-1", "run-2");
 
         HealthCheckConfig gate = route53.config(first.gateId());
         assertEquals(Set.of(first.endpointId(), first.switchId()), Set.copyOf(gate.childHealthChecks()));
@@ -142,10 +144,10 @@ class HealthChecksTest {
 
     @Test
     void ensure_requestIntervalChanged_keepsTheCheckAndItsInterval() {
-        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
         route53.edit(first.endpointId(), c -> c.requestInterval(30));
 
-        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = ensure("us-east-1", "run-2");
 
         assertEquals(first.endpointId(), second.endpointId());
         assertEquals(30, route53.config(first.endpointId()).requestInterval());
@@ -154,13 +156,12 @@ class HealthChecksTest {
 
     @Test
     void ensure_retryAfterCreateBeforeTagging_adoptsTheCheckItMade() {
-        RegionState state = state("us-east-1", "run-1");
         String made = route53.createHealthCheck(CreateHealthCheckRequest.builder()
                 .callerReference(HealthChecks.callerReference("shop", "us-east-1", Tags.ROLE_ENDPOINT_CHECK, "run-1"))
-                .healthCheckConfig(HealthChecks.endpointConfig(state.target(), state.input().healthCheck()))
+                .healthCheckConfig(HealthChecks.endpointConfig(ExampleApp.target("us-east-1"), INPUT.healthCheck()))
                 .build()).healthCheck().id();
 
-        RegionHealthChecksResult checks = healthChecks.ensure(state);
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-1");
 
         assertEquals(made, checks.endpointId());
         assertEquals(3, route53.checks.size());
@@ -169,9 +170,9 @@ class HealthChecksTest {
 
     @Test
     void ensure_secondRegion_getsItsOwnChecks() {
-        RegionHealthChecksResult east = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult east = ensure("us-east-1", "run-1");
 
-        RegionHealthChecksResult west = healthChecks.ensure(state("us-west-2", "run-1"));
+        RegionHealthChecksResult west = ensure("us-west-2", "run-1");
 
         assertEquals(3, west.created().size());
         assertNotEquals(east.gateId(), west.gateId());
@@ -185,9 +186,9 @@ class HealthChecksTest {
                     .callerReference(HealthChecks.callerReferencePrefix("shop", "us-east-1") + "endpoint/orphan" + i)
                     .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(0)).build());
         }
-        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
 
-        RegionHealthChecksResult second = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult second = ensure("us-east-1", "run-2");
 
         assertEquals(3, first.created().size());
         assertEquals(List.of(), second.created());
@@ -196,25 +197,25 @@ class HealthChecksTest {
 
     @Test
     void ensure_twoSwitchesTaggedForTheRegion_throwsResourceConflict() {
-        RegionState state = state("us-east-1", "run-1");
-        RegionHealthChecksResult first = healthChecks.ensure(state);
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
         String copy = route53.createHealthCheck(CreateHealthCheckRequest.builder()
                 .callerReference(HealthChecks.callerReference("shop", "us-east-1", Tags.ROLE_SWITCH_CHECK, "other"))
-                .healthCheckConfig(HealthChecks.switchConfig(state.target(), false)).build()).healthCheck().id();
+                .healthCheckConfig(HealthChecks.switchConfig(ExampleApp.target("us-east-1"), false)).build())
+                .healthCheck().id();
         route53.tags.put(copy, Tags.of(null, "shop", "us-east-1", Tags.ROLE_SWITCH_CHECK));
 
         ResourceConflictException e = assertThrows(ResourceConflictException.class,
-                () -> healthChecks.ensure(state("us-east-1", "run-2")));
+                () -> ensure("us-east-1", "run-2"));
 
         assertTrue(e.getMessage().contains(first.switchId()) && e.getMessage().contains(copy), e.getMessage());
     }
 
     @Test
     void ensure_switchEnabledBySomeone_isDisabledAgainAndKeepsItsState() {
-        RegionHealthChecksResult first = healthChecks.ensure(state("us-east-1", "run-1"));
+        RegionHealthChecksResult first = ensure("us-east-1", "run-1");
         route53.edit(first.switchId(), c -> c.disabled(false).inverted(true));
 
-        healthChecks.ensure(state("us-east-1", "run-2"));
+        ensure("us-east-1", "run-2");
 
         assertTrue(route53.config(first.switchId()).disabled());
         assertTrue(route53.config(first.switchId()).inverted(), "still drained");
@@ -225,7 +226,7 @@ class HealthChecksTest {
         String oldSwitch = provisionedTheOldWay("us-east-1", true);
         route53.tags.get(oldSwitch).put("active-edge:changed-at", "2026-01-01T00:00:00Z");
 
-        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-2");
 
         assertNotEquals(oldSwitch, checks.switchId());
         assertFalse(route53.checks.containsKey(oldSwitch), "the old calculated switch is deleted");
@@ -245,7 +246,7 @@ class HealthChecksTest {
     void ensure_regionWithOldServingSwitch_convertsKeepingItServing() {
         String oldSwitch = provisionedTheOldWay("us-east-1", false);
 
-        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-2"));
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-2");
 
         assertFalse(route53.checks.containsKey(oldSwitch));
         assertFalse(Boolean.TRUE.equals(route53.config(checks.switchId()).inverted()));
@@ -254,14 +255,14 @@ class HealthChecksTest {
     @Test
     void ensure_conversionCutShortWhileGateStillMonitorsOldSwitch_takesOldSwitchState() {
         String oldSwitch = provisionedTheOldWay("us-east-1", false);
-        RegionState state = state("us-east-1", "run-2");
         String halfMade = route53.createHealthCheck(CreateHealthCheckRequest.builder()
                 .callerReference(HealthChecks.callerReference("shop", "us-east-1", Tags.ROLE_SWITCH_CHECK, "run-2"))
-                .healthCheckConfig(HealthChecks.switchConfig(state.target(), false)).build()).healthCheck().id();
+                .healthCheckConfig(HealthChecks.switchConfig(ExampleApp.target("us-east-1"), false)).build())
+                .healthCheck().id();
         route53.tags.put(halfMade, Tags.of(null, "shop", "us-east-1", Tags.ROLE_SWITCH_CHECK));
         route53.edit(oldSwitch, c -> c.inverted(true)); // the failover function drained the Region meanwhile
 
-        RegionHealthChecksResult checks = healthChecks.ensure(state("us-east-1", "run-3"));
+        RegionHealthChecksResult checks = ensure("us-east-1", "run-3");
 
         assertEquals(halfMade, checks.switchId());
         assertTrue(route53.config(halfMade).inverted(), "the drain applied to the old switch is kept");
@@ -274,7 +275,7 @@ class HealthChecksTest {
      * refuses to create that gate (a calculated check cannot monitor one), so the fake is edited directly.
      */
     private String provisionedTheOldWay(String region, boolean drained) {
-        RegionHealthChecksResult made = healthChecks.ensure(state(region, "run-1"));
+        RegionHealthChecksResult made = ensure(region, "run-1");
         String oldSwitch = route53.createHealthCheck(CreateHealthCheckRequest.builder()
                 .callerReference(HealthChecks.callerReference("shop", region, Tags.ROLE_SWITCH_CHECK, "old"))
                 .healthCheckConfig(c -> c.type(HealthCheckType.CALCULATED).healthThreshold(0).inverted(drained))

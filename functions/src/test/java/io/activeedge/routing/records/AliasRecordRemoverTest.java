@@ -26,7 +26,7 @@ class AliasRecordRemoverTest {
         cloudFront.add(ExampleApp.DISTRIBUTION_ID, D, "shop", List.of("example.com", "www.example.com"), true,
                 "Deployed");
         cloudFront.add("EBLOG1234567", "dblog.cloudfront.net", "blog", List.of("blog.example.com"), true, "Deployed");
-        new AliasRecords(route53).upsert(ExampleApp.workflowState(ExampleApp.input(false), D));
+        new AliasRecords(route53).upsert(ExampleApp.input(false), ExampleApp.ZONE_ID, D);
         alias("blog.example.com", RRType.A, "dblog.cloudfront.net");
         alias("blog.example.com", RRType.AAAA, "dblog.cloudfront.net");
         route53.put(ResourceRecordSet.builder().name("example.com").type(RRType.MX).ttl(300L)

@@ -9,7 +9,6 @@ import io.activeedge.core.Names;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.provisioning.AliasRecordsResult;
 import io.activeedge.provisioning.RecordChange;
-import io.activeedge.provisioning.WorkflowState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
 import java.util.List;
@@ -23,8 +22,9 @@ class AliasRecordsTest {
     private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final AliasRecords aliases = new AliasRecords(route53);
 
-    private static WorkflowState state(boolean takeOver) {
-        return ExampleApp.workflowState(ExampleApp.input(takeOver), DISTRIBUTION);
+    /** The step for the example, its distribution at {@link #DISTRIBUTION}. */
+    private AliasRecordsResult upsert(boolean takeOver) {
+        return aliases.upsert(ExampleApp.input(takeOver), ExampleApp.ZONE_ID, DISTRIBUTION);
     }
 
     private static ResourceRecordSet alias(String name, RRType type, String zoneId, String dnsName) {
@@ -38,7 +38,7 @@ class AliasRecordsTest {
 
     @Test
     void upsert_emptyZone_createsAAndAaaaForEveryAliasInOneBatch() {
-        AliasRecordsResult result = aliases.upsert(state(false));
+        AliasRecordsResult result = upsert(false);
 
         assertEquals(List.of(
                 new RecordChange("example.com", "A", null, DISTRIBUTION, RecordChange.CREATED),
@@ -56,9 +56,9 @@ class AliasRecordsTest {
 
     @Test
     void upsert_recordsAlreadyPointAtDistribution_makesNoChange() {
-        aliases.upsert(state(false));
+        upsert(false);
 
-        AliasRecordsResult again = aliases.upsert(state(false));
+        AliasRecordsResult again = upsert(false);
 
         assertEquals(List.of(RecordChange.UNCHANGED, RecordChange.UNCHANGED, RecordChange.UNCHANGED,
                 RecordChange.UNCHANGED), actions(again));
@@ -69,7 +69,7 @@ class AliasRecordsTest {
     void upsert_ourAliasSpelledDifferently_isOurs() {
         route53.put(alias("WWW.Example.com", RRType.A, AwsConstants.CLOUDFRONT_HOSTED_ZONE_ID, "D111111ABCDEF8.cloudfront.net."));
 
-        AliasRecordsResult result = aliases.upsert(state(false));
+        AliasRecordsResult result = upsert(false);
 
         assertEquals(List.of(RecordChange.CREATED, RecordChange.CREATED, RecordChange.UNCHANGED, RecordChange.CREATED),
                 actions(result));
@@ -80,7 +80,7 @@ class AliasRecordsTest {
         route53.put(ResourceRecordSet.builder().name("www.example.com").type(RRType.A).ttl(300L)
                 .resourceRecords(r -> r.value("192.0.2.10")).build());
 
-        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> aliases.upsert(state(false)));
+        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> upsert(false));
 
         assertTrue(e.getMessage().contains("www.example.com. A") && e.getMessage().contains("192.0.2.10"), e.getMessage());
         assertTrue(route53.batches.isEmpty());
@@ -91,7 +91,7 @@ class AliasRecordsTest {
         route53.put(ResourceRecordSet.builder().name("www.example.com").type(RRType.A).ttl(300L)
                 .resourceRecords(r -> r.value("192.0.2.10")).build());
 
-        AliasRecordsResult result = aliases.upsert(state(true));
+        AliasRecordsResult result = upsert(true);
 
         assertEquals(List.of(RecordChange.CREATED, RecordChange.CREATED, RecordChange.UPDATED, RecordChange.CREATED),
                 actions(result));
@@ -105,7 +105,7 @@ class AliasRecordsTest {
     void upsert_aliasToAnotherDistribution_throwsResourceConflict() {
         route53.put(alias("example.com", RRType.AAAA, AwsConstants.CLOUDFRONT_HOSTED_ZONE_ID, "d999999other.cloudfront.net"));
 
-        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> aliases.upsert(state(false)));
+        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> upsert(false));
 
         assertTrue(e.getMessage().contains("d999999other.cloudfront.net"), e.getMessage());
     }
@@ -115,7 +115,7 @@ class AliasRecordsTest {
         route53.put(ResourceRecordSet.builder().name("www.example.com").type(RRType.CNAME).ttl(300L)
                 .resourceRecords(r -> r.value("shop.example.net")).build());
 
-        aliases.upsert(state(true));
+        upsert(true);
 
         assertEquals(List.of("A", "AAAA"),
                 route53.at("www.example.com").stream().map(ResourceRecordSet::typeAsString).toList());

@@ -9,8 +9,6 @@ import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.provisioning.RecordChange;
-import io.activeedge.provisioning.RegionHealthChecksResult;
-import io.activeedge.provisioning.RegionState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
 import java.util.List;
@@ -22,11 +20,9 @@ class LatencyRecordsTest {
     private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final LatencyRecords records = new LatencyRecords(route53);
 
-    private static RegionState state(String region, String gateId, boolean takeOver) {
-        RegionState state = ExampleApp.regionState(ExampleApp.input(takeOver), region, "run-1");
-        state = ExampleApp.withTarget(state, ExampleApp.target(region));
-        return ExampleApp.withHealthChecks(state,
-                new RegionHealthChecksResult(region, "endpoint-" + region, "switch-" + region, gateId, List.of()));
+    /** The step in {@code region} of the example, its origin attached and its gate {@code gateId}. */
+    private RecordChange upsert(String region, String gateId, boolean takeOver) {
+        return records.upsert(ExampleApp.input(takeOver), region, ExampleApp.target(region), ExampleApp.ZONE_ID, gateId);
     }
 
     private static ResourceRecordSet plainA(String name, String ip) {
@@ -35,7 +31,7 @@ class LatencyRecordsTest {
 
     @Test
     void upsert_emptyZone_createsLatencyAliasCarryingGateAndSetIdentifier() {
-        RecordChange change = records.upsert(state("us-east-1", "gate-east", false));
+        RecordChange change = upsert("us-east-1", "gate-east", false);
 
         assertEquals(new RecordChange("api.example.com", "A", Tags.setIdentifier("shop", "us-east-1"),
                 "d-us-east-1.execute-api.us-east-1.amazonaws.com", RecordChange.CREATED), change);
@@ -50,9 +46,9 @@ class LatencyRecordsTest {
 
     @Test
     void upsert_identicalRecord_makesNoChange() {
-        records.upsert(state("us-east-1", "gate-east", false));
+        upsert("us-east-1", "gate-east", false);
 
-        RecordChange again = records.upsert(state("us-east-1", "gate-east", false));
+        RecordChange again = upsert("us-east-1", "gate-east", false);
 
         assertEquals(RecordChange.UNCHANGED, again.action());
         assertEquals(1, route53.batches.size());
@@ -60,9 +56,9 @@ class LatencyRecordsTest {
 
     @Test
     void upsert_gateChanged_updatesRecordInPlace() {
-        records.upsert(state("us-east-1", "gate-old", false));
+        upsert("us-east-1", "gate-old", false);
 
-        RecordChange change = records.upsert(state("us-east-1", "gate-new", false));
+        RecordChange change = upsert("us-east-1", "gate-new", false);
 
         assertEquals(RecordChange.UPDATED, change.action());
         List<ResourceRecordSet> atName = route53.at("api.example.com");
@@ -72,9 +68,9 @@ class LatencyRecordsTest {
 
     @Test
     void upsert_otherRegionsRecord_keepsBoth() {
-        records.upsert(state("us-east-1", "gate-east", false));
+        upsert("us-east-1", "gate-east", false);
 
-        records.upsert(state("us-west-2", "gate-west", false));
+        upsert("us-west-2", "gate-west", false);
 
         assertEquals(List.of(Tags.setIdentifier("shop", "us-east-1"), Tags.setIdentifier("shop", "us-west-2")),
                 route53.at("api.example.com").stream().map(ResourceRecordSet::setIdentifier).toList());
@@ -85,7 +81,7 @@ class LatencyRecordsTest {
         route53.put(plainA("api.example.com", "192.0.2.10"));
 
         ResourceConflictException e = assertThrows(ResourceConflictException.class,
-                () -> records.upsert(state("us-east-1", "gate-east", false)));
+                () -> upsert("us-east-1", "gate-east", false));
 
         assertTrue(e.getMessage().contains("api.example.com.") && e.getMessage().contains("192.0.2.10"), e.getMessage());
         assertTrue(route53.batches.isEmpty());
@@ -96,7 +92,7 @@ class LatencyRecordsTest {
         route53.put(ResourceRecordSet.builder().name("api.example.com").type(RRType.CNAME).ttl(300L)
                 .resourceRecords(r -> r.value("legacy.example.net")).build());
 
-        RecordChange change = records.upsert(state("us-east-1", "gate-east", true));
+        RecordChange change = upsert("us-east-1", "gate-east", true);
 
         assertEquals(RecordChange.CREATED, change.action());
         assertEquals(1, route53.batches.size());
@@ -111,7 +107,7 @@ class LatencyRecordsTest {
                 .region("us-east-1").ttl(60L).resourceRecords(r -> r.value("192.0.2.20")).build());
 
         ResourceConflictException e = assertThrows(ResourceConflictException.class,
-                () -> records.upsert(state("us-east-1", "gate-east", false)));
+                () -> upsert("us-east-1", "gate-east", false));
 
         assertTrue(e.getMessage().contains("SetIdentifier east"), e.getMessage());
         assertTrue(route53.batches.isEmpty());
@@ -123,7 +119,7 @@ class LatencyRecordsTest {
         route53.put(plainA("zz.api.example.com", "192.0.2.2"));
         route53.put(plainA("www.example.com", "192.0.2.3"));
 
-        RecordChange change = records.upsert(state("us-east-1", "gate-east", false));
+        RecordChange change = upsert("us-east-1", "gate-east", false);
 
         assertEquals(RecordChange.CREATED, change.action());
         assertEquals(4, route53.records.size());
