@@ -10,7 +10,6 @@ import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
 import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
 import io.activeedge.teardown.CertificateRemovalResult;
-import io.activeedge.teardown.TeardownScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ import software.amazon.awssdk.services.acm.model.ResourceInUseException;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 
 /**
- * Deletes the application's certificates: in us-east-1 and every Region of the scope, each certificate
+ * Deletes the application's certificates: in us-east-1 and every Region to search, each certificate
  * tagged for the application with the edge or origin certificate role, in any status. A certificate still
  * in use (CloudFront and API Gateway release it a few minutes after deleting their own resource) is left
  * for the next round; the state machine waits and calls again until nothing is in use or the deadline passes.
@@ -59,9 +58,10 @@ public final class CertificateRemover {
      * One round. {@code previous} is the last round's result (null on the first): what it deleted and the
      * validation records it remembered are carried forward, as the state machine keeps only the latest round.
      */
-    public CertificateRemovalResult remove(AppSpec input, Run run, TeardownScope scope, CertificateRemovalResult previous) {
+    public CertificateRemovalResult remove(AppSpec input, Run run, List<String> regionsToSearch,
+                                           CertificateRemovalResult previous) {
         Round round = new Round(input.app(), previous);
-        SortedSet<String> regions = new TreeSet<>(scope.regionsToSearch());
+        SortedSet<String> regions = new TreeSet<>(regionsToSearch);
         regions.add(AwsConstants.CLOUDFRONT_CERTIFICATE_REGION);
         List<String> unreadable = new ArrayList<>();
         for (String region : regions) {

@@ -25,6 +25,6 @@ public final class DeleteCertificatesHandler extends JsonHandler<TeardownState, 
 
     @Override
     protected CertificateRemovalResult handle(TeardownState state) {
-        return remover.remove(state.input(), state.run(), state.scope(), state.certificates());
+        return remover.remove(state.input(), state.run(), state.scope().regionsToSearch(), state.certificates());
     }
 }

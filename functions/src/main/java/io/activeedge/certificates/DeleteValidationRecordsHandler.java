@@ -29,6 +29,6 @@ public final class DeleteValidationRecordsHandler extends JsonHandler<TeardownSt
 
     @Override
     protected RemovalResult handle(TeardownState state) {
-        return remover.remove(state.scope(), state.certificates());
+        return remover.remove(state.scope().zone(), state.scope().regionsToSearch(), state.certificates());
     }
 }

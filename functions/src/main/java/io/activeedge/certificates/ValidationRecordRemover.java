@@ -9,7 +9,6 @@ import io.activeedge.routing.records.ZoneRecords;
 import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
 import io.activeedge.teardown.CertificateRemovalResult;
 import io.activeedge.teardown.RemovalResult;
-import io.activeedge.teardown.TeardownScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,15 +61,18 @@ public final class ValidationRecordRemover {
         this.executor = executor;
     }
 
-    public RemovalResult remove(TeardownScope scope, CertificateRemovalResult certificates) {
-        HostedZone zone = scope.zone();
+    /**
+     * {@code zone}: the application's hosted zone (null: none, nothing to remove); {@code regionsToSearch}: the
+     * Regions the application used, searched beside every latency-routing Region.
+     */
+    public RemovalResult remove(HostedZone zone, List<String> regionsToSearch, CertificateRemovalResult certificates) {
         Map<String, Set<String>> values = valuesByName(certificates);
         if (zone == null || values.isEmpty()) {
             LOG.info("validation records none to remove zone={} records={}", zone == null ? "none" : zone.id(),
                     values.size());
             return new RemovalResult(List.of(), List.of());
         }
-        Needs needs = neededBy(values.keySet(), searchRegions(scope), deletedArns(certificates.deleted()));
+        Needs needs = neededBy(values.keySet(), searchRegions(regionsToSearch), deletedArns(certificates.deleted()));
         Map<String, SortedSet<String>> neededBy = needs.byName();
         String unreadable = String.join(", ", needs.unreadableRegions());
         String zoneId = Names.zoneId(zone.id());
@@ -133,9 +135,9 @@ public final class ValidationRecordRemover {
     }
 
     /** Every Region where ACM may hold a certificate of someone else that shares a record. */
-    private static SortedSet<String> searchRegions(TeardownScope scope) {
+    private static SortedSet<String> searchRegions(List<String> regionsToSearch) {
         SortedSet<String> regions = new TreeSet<>(AwsRegions.LATENCY_ROUTING);
-        regions.addAll(scope.regionsToSearch());
+        regions.addAll(regionsToSearch);
         regions.add(AwsConstants.CLOUDFRONT_CERTIFICATE_REGION);
         return regions;
     }

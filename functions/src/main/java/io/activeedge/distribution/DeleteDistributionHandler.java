@@ -24,6 +24,6 @@ public final class DeleteDistributionHandler extends JsonHandler<TeardownState, 
 
     @Override
     protected DistributionRemovalResult handle(TeardownState state) {
-        return distributions.delete(state);
+        return distributions.delete(state.input(), state.run(), state.distribution());
     }
 }

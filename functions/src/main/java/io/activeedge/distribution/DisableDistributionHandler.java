@@ -21,6 +21,6 @@ public final class DisableDistributionHandler extends JsonHandler<TeardownState,
 
     @Override
     protected DistributionRemovalResult handle(TeardownState state) {
-        return distributions.disable(state);
+        return distributions.disable(state.input());
     }
 }

@@ -4,7 +4,6 @@ import io.activeedge.errors.DistributionDeadlineExceededException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
 import io.activeedge.teardown.DistributionRemovalResult;
-import io.activeedge.teardown.TeardownState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,17 +41,16 @@ public final class DistributionRemover {
     }
 
     /** Disables the first distribution tagged for the application; done at once when there is none. */
-    public DistributionRemovalResult disable(TeardownState state) {
-        return next(state.input(), List.of(), List.of());
+    public DistributionRemovalResult disable(AppSpec input) {
+        return next(input, List.of(), List.of());
     }
 
     /**
      * One round of the wait loop: deletes the distribution being removed once it is disabled and Deployed, then
-     * disables the next one. What was deleted is carried from round to round.
+     * disables the next one. What was deleted is carried from round to round: {@code current} is the last round's
+     * result (or DisableDistribution's).
      */
-    public DistributionRemovalResult delete(TeardownState state) {
-        AppSpec input = state.input();
-        DistributionRemovalResult current = state.distribution();
+    public DistributionRemovalResult delete(AppSpec input, Run run, DistributionRemovalResult current) {
         if (current != null && current.done()) {
             return current;
         }
@@ -71,7 +69,7 @@ public final class DistributionRemover {
         }
         Distribution d = read.distribution();
         if (!Distributions.DEPLOYED.equals(d.status())) {
-            Instant deadline = requireTime(input, state.run(), d);
+            Instant deadline = requireTime(input, run, d);
             LOG.info("distribution not deployed yet app={} id={} status={} deadline={} action=wait",
                     input.app(), id, d.status(), deadline);
             return new DistributionRemovalResult(id, d.domainName(), d.status(), false, deleted, kept);

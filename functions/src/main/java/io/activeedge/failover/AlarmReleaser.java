@@ -2,9 +2,13 @@ package io.activeedge.failover;
 
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.input.AppSpec;
+import io.activeedge.input.RegionSpec;
+import io.activeedge.teardown.RemovalResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +46,28 @@ public final class AlarmReleaser {
                         RegionalClients<ResourceGroupsTaggingApiClient> tagging) {
         this.cloudWatch = cloudWatch;
         this.tagging = tagging;
+    }
+
+    /**
+     * Releases the application's alarms in each of {@code regions}: those its tag finds there, and those the input
+     * names for that Region. Every alarm released is reported as kept (it is the user's), none as deleted.
+     */
+    public RemovalResult release(AppSpec input, List<String> regions) {
+        Map<String, Set<String>> named = new TreeMap<>();
+        if (input.regions() != null) {
+            for (RegionSpec region : input.regions()) {
+                if (region.alarms() != null) {
+                    named.computeIfAbsent(region.region(), r -> new LinkedHashSet<>()).addAll(region.alarms());
+                }
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String region : regions) {
+            release(input.app(), region, named.getOrDefault(region, Set.of()))
+                    .forEach(alarm -> kept.add(region + " alarm " + alarm
+                            + " (yours: kept, its active-edge tags removed)"));
+        }
+        return new RemovalResult(List.of(), List.copyOf(kept));
     }
 
     /**

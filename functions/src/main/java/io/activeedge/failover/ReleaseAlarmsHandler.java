@@ -3,15 +3,8 @@ package io.activeedge.failover;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.input.RegionSpec;
 import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * First of the teardown: the application's CloudWatch alarms stop driving its switches. The alarms are the
@@ -33,20 +26,6 @@ public final class ReleaseAlarmsHandler extends JsonHandler<TeardownState, Remov
 
     @Override
     protected RemovalResult handle(TeardownState state) {
-        Map<String, Set<String>> named = new TreeMap<>();
-        if (state.input().regions() != null) {
-            for (RegionSpec region : state.input().regions()) {
-                if (region.alarms() != null) {
-                    named.computeIfAbsent(region.region(), r -> new LinkedHashSet<>()).addAll(region.alarms());
-                }
-            }
-        }
-        List<String> kept = new ArrayList<>();
-        for (String region : state.scope().regionsToSearch()) {
-            release.release(state.input().app(), region, named.getOrDefault(region, Set.of()))
-                    .forEach(alarm -> kept.add(region + " alarm " + alarm
-                            + " (yours: kept, its active-edge tags removed)"));
-        }
-        return new RemovalResult(List.of(), List.copyOf(kept));
+        return release.release(state.input(), state.scope().regionsToSearch());
     }
 }

@@ -22,6 +22,6 @@ public final class DeleteOriginDomainsHandler extends JsonHandler<TeardownState,
 
     @Override
     protected RemovalResult handle(TeardownState state) {
-        return remover.remove(state.input(), state.scope());
+        return remover.remove(state.input(), state.scope().regionsToSearch());
     }
 }

@@ -6,7 +6,6 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.teardown.RemovalResult;
-import io.activeedge.teardown.TeardownScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +39,11 @@ public final class OriginDomainRemover {
         this.httpApis = httpApis;
     }
 
-    public RemovalResult remove(AppSpec input, TeardownScope scope) {
+    /** Removes the application's custom domains in each of {@code regions}. */
+    public RemovalResult remove(AppSpec input, List<String> regions) {
         List<String> deleted = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        for (String region : scope.regionsToSearch()) {
+        for (String region : regions) {
             for (DomainName domain : domainNames(region)) {
                 String name = domain.domainName();
                 if (Tags.matches(tags(region, domain), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)) {
@@ -60,7 +60,7 @@ public final class OriginDomainRemover {
             }
         }
         LOG.info("origin custom domains removed app={} regions={} deleted={} kept={}",
-                input.app(), scope.regionsToSearch(), deleted.size(), kept.size());
+                input.app(), regions, deleted.size(), kept.size());
         return new RemovalResult(List.copyOf(deleted), List.copyOf(kept));
     }
 

@@ -44,7 +44,7 @@ class CertificateRemoverTest {
     private CertificateRemovalResult removeAfter(Duration sinceStart, CertificateRemovalResult previous) {
         Clock clock = Clock.fixed(ExampleApp.run("teardown-1").startedAt().plus(sinceStart), ZoneOffset.UTC);
         return new CertificateRemover(acm.clients, clock)
-                .remove(ExampleApp.input(false), ExampleApp.run("teardown-1"), ExampleApp.scope(), previous);
+                .remove(ExampleApp.input(false), ExampleApp.run("teardown-1"), ExampleApp.REGIONS, previous);
     }
 
     private static ValidationRecord record(String domain) {

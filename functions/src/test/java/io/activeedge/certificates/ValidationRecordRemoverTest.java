@@ -8,7 +8,6 @@ import io.activeedge.core.Tags;
 import io.activeedge.teardown.CertificateRemovalResult.ValidationRecord;
 import io.activeedge.teardown.CertificateRemovalResult;
 import io.activeedge.teardown.RemovalResult;
-import io.activeedge.teardown.TeardownScope;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeRoute53;
@@ -65,7 +64,7 @@ class ValidationRecordRemoverTest {
     }
 
     private RemovalResult remove() {
-        return remover.remove(ExampleApp.scope(), DELETED);
+        return remover.remove(ExampleApp.zone(), ExampleApp.REGIONS, DELETED);
     }
 
     private static AwsServiceException acmError(int status, String code) {
@@ -209,7 +208,7 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_noZone_nothingToDo() {
-        RemovalResult result = remover.remove(new TeardownScope(null, ExampleApp.REGIONS), DELETED);
+        RemovalResult result = remover.remove(null, ExampleApp.REGIONS, DELETED);
 
         assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(zone.records).hasSize(4);
@@ -217,7 +216,7 @@ class ValidationRecordRemoverTest {
 
     @Test
     void remove_noCertificatesFound_nothingToDo() {
-        RemovalResult result = remover.remove(ExampleApp.scope(),
+        RemovalResult result = remover.remove(ExampleApp.zone(), ExampleApp.REGIONS,
                 new CertificateRemovalResult(List.of(), List.of(), List.of(), List.of(), true));
 
         assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
@@ -231,7 +230,7 @@ class ValidationRecordRemoverTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             RemovalResult result = new ValidationRecordRemover(acm.clients, zone, pool)
-                    .remove(ExampleApp.scope(), DELETED);
+                    .remove(ExampleApp.zone(), ExampleApp.REGIONS, DELETED);
 
             assertThat(result.kept()).containsExactly(name("www.example.com") + " CNAME (still needed by " + users + ")");
             assertThat(result.deleted()).hasSize(2);

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.activeedge.errors.DistributionDeadlineExceededException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.provisioning.Run;
 import io.activeedge.teardown.DistributionRemovalResult;
-import io.activeedge.teardown.TeardownState;
 import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeCloudFront;
 import io.activeedge.testing.Lambda;
@@ -31,13 +32,8 @@ class DistributionRemoverTest {
         return new DistributionRemover(cloudFront, Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    private static TeardownState state() {
-        return ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone());
-    }
-
-    private static TeardownState after(DistributionRemovalResult previous) {
-        return ExampleApp.withDistribution(state(), previous);
-    }
+    private static final AppSpec INPUT = ExampleApp.input();
+    private static final Run RUN = ExampleApp.run("teardown-run");
 
     private static DistributionRemovalResult waitingFor(String id, String domain) {
         return new DistributionRemovalResult(id, domain, "InProgress", false, List.of(), List.of());
@@ -47,7 +43,7 @@ class DistributionRemoverTest {
     void disable_enabledDistribution_disablesItWithItsETagAndWaits() {
         String eTag = cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed").eTag;
 
-        DistributionRemovalResult result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(INPUT);
 
         assertThat(result).isEqualTo(new DistributionRemovalResult(ID, DOMAIN, "InProgress", false, List.of(), List.of()));
         assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
@@ -60,7 +56,7 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
         cloudFront.beforeNextWrite = () -> cloudFront.editElsewhere(ID, true);
 
-        DistributionRemovalResult result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(INPUT);
 
         assertThat(result.done()).isFalse();
         assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
@@ -71,7 +67,7 @@ class DistributionRemoverTest {
         cloudFront.add("EBLOG1234567", "dblog.cloudfront.net", "blog", List.of("blog.example.com"), true, "Deployed");
         cloudFront.add("EHAND1234567", "dhand.cloudfront.net", null, List.of("hand.example.com"), true, "Deployed");
 
-        DistributionRemovalResult result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(INPUT);
 
         assertThat(result).isEqualTo(new DistributionRemovalResult(null, null, null, true, List.of(), List.of()));
         assertThat(cloudFront.updates).isEmpty();
@@ -82,7 +78,7 @@ class DistributionRemoverTest {
     void disable_alreadyDisabledAndStillInProgress_changesNothingAndWaits() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "InProgress");
 
-        DistributionRemovalResult result = teardown.disable(state());
+        DistributionRemovalResult result = teardown.disable(INPUT);
 
         assertThat(result).isEqualTo(waitingFor(ID, DOMAIN));
         assertThat(cloudFront.updates).isEmpty();
@@ -91,12 +87,12 @@ class DistributionRemoverTest {
     @Test
     void delete_disabledButInProgress_waitsUntilDeployedThenDeletesWithTheETagOfGetDistribution() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
-        DistributionRemovalResult disabled = teardown.disable(state());
+        DistributionRemovalResult disabled = teardown.disable(INPUT);
 
-        DistributionRemovalResult waiting = teardown.delete(after(disabled));
+        DistributionRemovalResult waiting = teardown.delete(INPUT, RUN, disabled);
         cloudFront.deploy(ID);
         String eTag = cloudFront.getDistribution(r -> r.id(ID)).eTag();
-        DistributionRemovalResult deleted = teardown.delete(after(waiting));
+        DistributionRemovalResult deleted = teardown.delete(INPUT, RUN, waiting);
 
         assertThat(waiting).isEqualTo(waitingFor(ID, DOMAIN));
         assertThat(deleted).isEqualTo(new DistributionRemovalResult(null, null, null, true,
@@ -111,7 +107,7 @@ class DistributionRemoverTest {
         DistributionRemover late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
 
         DistributionDeadlineExceededException e = assertThrows(DistributionDeadlineExceededException.class,
-                () -> late.delete(after(waitingFor(ID, DOMAIN))));
+                () -> late.delete(INPUT, RUN, waitingFor(ID, DOMAIN)));
 
         assertThat(e.getMessage()).contains(ID, "InProgress", "again", "same input");
         assertThat(cloudFront.distributions).containsKey(ID);
@@ -122,7 +118,7 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
         DistributionRemover late = at(ExampleApp.STARTED_AT.plus(TIMEOUT).plusSeconds(1));
 
-        DistributionRemovalResult result = late.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemovalResult result = late.delete(INPUT, RUN, waitingFor(ID, DOMAIN));
 
         assertThat(result.done()).isTrue();
         assertThat(cloudFront.distributions).isEmpty();
@@ -132,7 +128,7 @@ class DistributionRemoverTest {
     void delete_enabledAgainMeanwhile_disablesItAgainAndWaits() {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
 
-        DistributionRemovalResult result = teardown.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemovalResult result = teardown.delete(INPUT, RUN, waitingFor(ID, DOMAIN));
 
         assertThat(result).isEqualTo(waitingFor(ID, DOMAIN));
         assertThat(cloudFront.distributions.get(ID).enabled()).isFalse();
@@ -144,10 +140,10 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, false, "Deployed");
         cloudFront.beforeNextWrite = () -> cloudFront.editElsewhere(ID, false);
 
-        DistributionRemovalResult first = teardown.delete(after(waitingFor(ID, DOMAIN)));
-        DistributionRemovalResult second = teardown.delete(after(first));
+        DistributionRemovalResult first = teardown.delete(INPUT, RUN, waitingFor(ID, DOMAIN));
+        DistributionRemovalResult second = teardown.delete(INPUT, RUN, first);
         cloudFront.deploy(ID);
-        DistributionRemovalResult third = teardown.delete(after(second));
+        DistributionRemovalResult third = teardown.delete(INPUT, RUN, second);
 
         assertThat(first.done()).isFalse();
         assertThat(second).isEqualTo(waitingFor(ID, DOMAIN));
@@ -157,7 +153,7 @@ class DistributionRemoverTest {
 
     @Test
     void delete_alreadyGone_countsAsDeleted() {
-        DistributionRemovalResult result = teardown.delete(after(waitingFor(ID, DOMAIN)));
+        DistributionRemovalResult result = teardown.delete(INPUT, RUN, waitingFor(ID, DOMAIN));
 
         assertThat(result).isEqualTo(new DistributionRemovalResult(null, null, null, true,
                 List.of(ID + " (" + DOMAIN + ")"), List.of()));
@@ -168,11 +164,11 @@ class DistributionRemoverTest {
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
         cloudFront.add("E2SECOND1234", "dsecond.cloudfront.net", "shop", List.of(), true, "Deployed");
 
-        DistributionRemovalResult first = teardown.disable(state());
+        DistributionRemovalResult first = teardown.disable(INPUT);
         cloudFront.deploy(ID);
-        DistributionRemovalResult second = teardown.delete(after(first));
+        DistributionRemovalResult second = teardown.delete(INPUT, RUN, first);
         cloudFront.deploy("E2SECOND1234");
-        DistributionRemovalResult done = teardown.delete(after(second));
+        DistributionRemovalResult done = teardown.delete(INPUT, RUN, second);
 
         assertThat(first.id()).isEqualTo(ID);
         assertThat(second).isEqualTo(new DistributionRemovalResult("E2SECOND1234", "dsecond.cloudfront.net", "InProgress",
@@ -187,7 +183,7 @@ class DistributionRemoverTest {
                 List.of());
         cloudFront.add(ID, DOMAIN, "shop", ALIASES, true, "Deployed");
 
-        assertThat(teardown.delete(after(done))).isEqualTo(done);
+        assertThat(teardown.delete(INPUT, RUN, done)).isEqualTo(done);
         assertThat(cloudFront.updates).isEmpty();
     }
 

@@ -27,7 +27,7 @@ class OriginDomainRemoverTest {
     }
 
     private RemovalResult remove() {
-        return remover.remove(INPUT, ExampleApp.scope());
+        return remover.remove(INPUT, ExampleApp.REGIONS);
     }
 
     @Test

@@ -13,15 +13,11 @@ import io.activeedge.input.RegionSpec;
 import io.activeedge.input.TimingSpec;
 import io.activeedge.provisioning.Certificate;
 import io.activeedge.provisioning.CertificatesResult;
-import io.activeedge.provisioning.Distribution;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.provisioning.RegionHealthChecksResult;
-import io.activeedge.provisioning.RegionState;
 import io.activeedge.provisioning.Run;
-import io.activeedge.provisioning.WorkflowState;
 import io.activeedge.routing.healthchecks.HealthChecks;
-import io.activeedge.teardown.DistributionRemovalResult;
 import io.activeedge.teardown.TeardownScope;
 import io.activeedge.teardown.TeardownState;
 import java.io.IOException;
@@ -39,8 +35,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 /**
  * The example application of DESIGN.md and events/provision.json, the one every test of the functions uses: app
  * "shop" in the zone example.com (id {@link #ZONE_ID}), aliases example.com and www.example.com, origin name
- * api.example.com, served from us-east-1 and us-west-2. Its input, the states the workflows pass its steps, and
- * how it looks in AWS after provisioning ({@link Provisioned}, for failover).
+ * api.example.com, served from us-east-1 and us-west-2: its input, what the provisioning steps return for it, the
+ * teardown state handler tests read, and how it looks in AWS after provisioning ({@link Provisioned}, for failover).
  */
 public final class ExampleApp {
     public static final String APP = "shop";
@@ -136,47 +132,12 @@ public final class ExampleApp {
                 "a1b2c3d4e5.execute-api." + region + ".amazonaws.com", "/prod/health", "api.example.com", false);
     }
 
-    // ---- provisioning states
-
-    /** The state as the per-Region branch has it before any step ran. */
-    public static RegionState regionState(AppSpec input, String region, String runId) {
-        return new RegionState(input, run(runId), region(input, region), zone(), certificates(), null, null, null, null);
-    }
-
-    public static RegionState withTarget(RegionState state, OriginTarget target) {
-        return new RegionState(state.input(), state.run(), state.region(), state.zone(), state.certificates(),
-                target, state.healthChecks(), state.alarms(), state.record());
-    }
-
-    public static RegionState withHealthChecks(RegionState state, RegionHealthChecksResult checks) {
-        return new RegionState(state.input(), state.run(), state.region(), state.zone(), state.certificates(),
-                state.target(), checks, state.alarms(), state.record());
-    }
-
-    public static WorkflowState workflowState(AppSpec input, String distributionDomain) {
-        return new WorkflowState(input, run("example-run"), zone(), certificates(), null, null, List.of(),
-                new Distribution(DISTRIBUTION_ID, "arn:aws:cloudfront::123456789012:distribution/" + DISTRIBUTION_ID,
-                        distributionDomain, "Deployed", "CREATED"),
-                null, null);
-    }
-
-    // ---- teardown
-
-    /** What FindApplication finds for the example: its zone and its two Regions. */
-    public static TeardownScope scope() {
-        return new TeardownScope(zone(), REGIONS);
-    }
+    // ---- teardown states, for handler tests
 
     /** The teardown state after FindApplication found {@code zone} (null: no zone) and the two Regions. */
     public static TeardownState teardownState(AppSpec input, HostedZone zone) {
         return new TeardownState(input, run("teardown-run"), new TeardownScope(zone, REGIONS), null, null,
                 null, null, null, null, null, null, null);
-    }
-
-    public static TeardownState withDistribution(TeardownState state, DistributionRemovalResult distribution) {
-        return new TeardownState(state.input(), state.run(), state.scope(), state.aliasRecords(), distribution,
-                state.latencyRecords(), state.healthChecks(), state.originDomains(), state.certificates(),
-                state.validationRecords(), state.hostedZone(), state.alarms());
     }
 
     /** The teardown state a sample event holds. */

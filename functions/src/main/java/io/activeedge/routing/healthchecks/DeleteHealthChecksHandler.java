@@ -21,6 +21,6 @@ public final class DeleteHealthChecksHandler extends JsonHandler<TeardownState, 
 
     @Override
     protected RemovalResult handle(TeardownState state) {
-        return checks.delete(state);
+        return checks.delete(state.input().app());
     }
 }

@@ -5,7 +5,6 @@ import io.activeedge.core.Tags;
 import io.activeedge.errors.HealthCheckInUseException;
 import io.activeedge.routing.healthchecks.HealthCheckSearch.Tagged;
 import io.activeedge.teardown.RemovalResult;
-import io.activeedge.teardown.TeardownState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,8 +48,8 @@ public final class HealthCheckRemover {
         this.sleeper = sleeper;
     }
 
-    public RemovalResult delete(TeardownState state) {
-        String app = state.input().app();
+    /** Deletes every health check tagged for {@code app}. */
+    public RemovalResult delete(String app) {
         List<Tagged> pending = search.ofApp(app).stream().sorted(Comparator.comparingInt(HealthCheckRemover::order))
                 .toList();
         if (pending.isEmpty()) {

@@ -5,7 +5,6 @@ import io.activeedge.distribution.DistributionSearch;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.teardown.RemovalResult;
-import io.activeedge.teardown.TeardownState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +31,8 @@ public final class AliasRecordRemover {
         this.distributions = new DistributionSearch(cloudFront);
     }
 
-    public RemovalResult delete(TeardownState state) {
-        AppSpec input = state.input();
-        HostedZone zone = state.scope().zone();
+    /** {@code zone}: the application's hosted zone, null when it has none. */
+    public RemovalResult delete(AppSpec input, HostedZone zone) {
         if (zone == null) {
             LOG.info("alias records skipped app={} zone={} reason=no-hosted-zone", input.app(), input.zone());
             return new RemovalResult(List.of(), List.of());

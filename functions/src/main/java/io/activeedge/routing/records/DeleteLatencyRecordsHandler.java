@@ -20,6 +20,6 @@ public final class DeleteLatencyRecordsHandler extends JsonHandler<TeardownState
 
     @Override
     protected RemovalResult handle(TeardownState state) {
-        return records.delete(state);
+        return records.delete(state.input(), state.scope().zone());
     }
 }

@@ -5,7 +5,6 @@ import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.teardown.RemovalResult;
-import io.activeedge.teardown.TeardownState;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +25,8 @@ public final class LatencyRecordRemover {
         this.route53 = route53;
     }
 
-    public RemovalResult delete(TeardownState state) {
-        AppSpec input = state.input();
-        HostedZone zone = state.scope().zone();
+    /** {@code zone}: the application's hosted zone, null when it has none. */
+    public RemovalResult delete(AppSpec input, HostedZone zone) {
         if (zone == null) {
             LOG.info("latency records skipped app={} zone={} reason=no-hosted-zone", input.app(), input.zone());
             return new RemovalResult(List.of(), List.of());

@@ -4,7 +4,6 @@ import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
 import io.activeedge.teardown.RemovalResult;
-import io.activeedge.teardown.TeardownState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,8 @@ public final class HostedZoneReleaser {
         this.route53 = route53;
     }
 
-    public RemovalResult release(TeardownState state) {
-        AppSpec input = state.input();
-        HostedZone zone = state.scope().zone();
+    /** {@code zone}: the application's hosted zone, null when it has none. */
+    public RemovalResult release(AppSpec input, HostedZone zone) {
         if (zone == null) {
             LOG.info("hosted zone none app={} zone={}", input.app(), input.zone());
             return new RemovalResult(List.of(), List.of());

@@ -20,6 +20,6 @@ public final class ReleaseHostedZoneHandler extends JsonHandler<TeardownState, R
 
     @Override
     protected RemovalResult handle(TeardownState state) {
-        return zone.release(state);
+        return zone.release(state.input(), state.scope().zone());
     }
 }

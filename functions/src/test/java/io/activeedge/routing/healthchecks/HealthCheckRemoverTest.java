@@ -35,7 +35,7 @@ class HealthCheckRemoverTest {
     }
 
     private RemovalResult delete() {
-        return removal.delete(ExampleApp.teardownState(input, ExampleApp.zone()));
+        return removal.delete(input.app());
     }
 
     private static String line(String id, String region, String role) {
@@ -85,7 +85,7 @@ class HealthCheckRemoverTest {
         provision(ExampleApp.input("blog-storefront-checkout", "ap-southeast-2"), "ap-southeast-2");
 
         RemovalResult result = new HealthCheckRemover(route53, waited::add)
-                .delete(ExampleApp.teardownState(longName, ExampleApp.zone()));
+                .delete(longName.app());
 
         assertThat(result.deleted()).hasSize(3);
         assertThat(route53.checks).hasSize(3);

@@ -45,7 +45,7 @@ class AliasRecordRemoverTest {
 
     @Test
     void delete_aliasesGiven_deletesTheAppsAliasRecordsInOneBatchAndLeavesOtherApps() {
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.input(), ExampleApp.zone());
 
         assertThat(result.deleted()).containsExactly(
                 "example.com. A -> " + D, "example.com. AAAA -> " + D,
@@ -62,7 +62,7 @@ class AliasRecordRemoverTest {
         route53.records.removeIf(r -> r.name().equals("www.example.com."));
         alias("www.example.com", RRType.A, "dusers-own.cloudfront.net");
 
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.input(), ExampleApp.zone());
 
         assertThat(result.deleted()).containsExactly("example.com. A -> " + D, "example.com. AAAA -> " + D);
         assertThat(result.kept()).singleElement().asString()
@@ -74,7 +74,7 @@ class AliasRecordRemoverTest {
     void delete_noAliasesInInput_scansTheWholeZoneAcrossPages() {
         alias("old.example.com", RRType.A, D); // an alias the input no longer lists
 
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.appAndZoneOnly(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.appAndZoneOnly(), ExampleApp.zone());
 
         assertThat(result.deleted()).containsExactlyInAnyOrder(
                 "example.com. A -> " + D, "example.com. AAAA -> " + D, "old.example.com. A -> " + D,
@@ -87,7 +87,7 @@ class AliasRecordRemoverTest {
     void delete_emulatorSummariesWithoutAliases_findsTheDistributionByItsTags() {
         cloudFront.summariesWithoutAliases = true;
 
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.input(), ExampleApp.zone());
 
         assertThat(result.deleted()).hasSize(4);
         assertThat(route53.at("blog.example.com")).hasSize(2);
@@ -97,7 +97,7 @@ class AliasRecordRemoverTest {
     void delete_noDistributionTaggedForTheApp_deletesNothing() {
         cloudFront.distributions.remove(ExampleApp.DISTRIBUTION_ID);
 
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.input(), ExampleApp.zone());
 
         assertThat(result.deleted()).isEmpty();
         assertThat(route53.at("www.example.com")).hasSize(2);
@@ -105,7 +105,7 @@ class AliasRecordRemoverTest {
 
     @Test
     void delete_noZone_deletesNothing() {
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), null));
+        RemovalResult result = removal.delete(ExampleApp.input(), null);
 
         assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(route53.batches).hasSize(1);
@@ -113,9 +113,9 @@ class AliasRecordRemoverTest {
 
     @Test
     void delete_secondRun_findsNothingAndChangesNothing() {
-        removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        removal.delete(ExampleApp.input(), ExampleApp.zone());
 
-        RemovalResult second = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult second = removal.delete(ExampleApp.input(), ExampleApp.zone());
 
         assertThat(second).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(route53.batches).hasSize(2);

@@ -42,7 +42,7 @@ class LatencyRecordRemoverTest {
 
     @Test
     void delete_nameSharedWithOtherApps_deletesOnlyThisAppsRecordsInOneBatch() {
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.input(), ExampleApp.zone());
 
         assertThat(result.deleted()).containsExactly(
                 "api.example.com. A active-edge:shop:us-east-1", "api.example.com. A active-edge:shop:us-west-2");
@@ -56,7 +56,7 @@ class LatencyRecordRemoverTest {
     void delete_recordsAtAnEarlierOriginNameAndRegion_deletedToo() {
         latency("old-api.example.com", "shop", "eu-central-1");
 
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.appAndZoneOnly(), ExampleApp.zone()));
+        RemovalResult result = removal.delete(ExampleApp.appAndZoneOnly(), ExampleApp.zone());
 
         assertThat(result.deleted()).contains("old-api.example.com. A active-edge:shop:eu-central-1").hasSize(3);
         assertThat(route53.at("old-api.example.com")).isEmpty();
@@ -64,9 +64,9 @@ class LatencyRecordRemoverTest {
 
     @Test
     void delete_secondRun_findsNothingAndChangesNothing() {
-        removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        removal.delete(ExampleApp.input(), ExampleApp.zone());
 
-        RemovalResult second = removal.delete(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        RemovalResult second = removal.delete(ExampleApp.input(), ExampleApp.zone());
 
         assertThat(second).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(route53.batches).hasSize(1);
@@ -74,7 +74,7 @@ class LatencyRecordRemoverTest {
 
     @Test
     void delete_noZone_deletesNothing() {
-        RemovalResult result = removal.delete(ExampleApp.teardownState(ExampleApp.input(), null));
+        RemovalResult result = removal.delete(ExampleApp.input(), null);
 
         assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
         assertThat(route53.records).hasSize(5);

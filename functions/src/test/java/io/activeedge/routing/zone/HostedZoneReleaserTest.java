@@ -24,7 +24,7 @@ class HostedZoneReleaserTest {
     }
 
     private RemovalResult release() {
-        return release.release(ExampleApp.teardownState(ExampleApp.input(), ExampleApp.zone()));
+        return release.release(ExampleApp.input(), ExampleApp.zone());
     }
 
     @Test
@@ -62,7 +62,7 @@ class HostedZoneReleaserTest {
 
     @Test
     void release_noZone_reportsNothing() {
-        RemovalResult result = release.release(ExampleApp.teardownState(ExampleApp.input(), null));
+        RemovalResult result = release.release(ExampleApp.input(), null);
 
         assertThat(result).isEqualTo(new RemovalResult(List.of(), List.of()));
     }
