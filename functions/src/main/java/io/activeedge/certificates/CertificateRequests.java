@@ -1,14 +1,14 @@
 package io.activeedge.certificates;
 
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.routing.Names;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.Run;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.provisioning.Run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +46,7 @@ public final class CertificateRequests {
     }
 
     /** The edge certificate first, then one origin certificate per Region in input order. */
-    public Certificates ensure(AppSpec input, Run run) {
+    public CertificatesResult ensure(AppSpec input, Run run) {
         List<Certificate> items = new ArrayList<>();
         items.add(ensure(input, run, Tags.ROLE_EDGE_CERTIFICATE, AwsConstants.CLOUDFRONT_CERTIFICATE_REGION,
                 Tags.GLOBAL, input.aliases()));
@@ -54,7 +54,7 @@ public final class CertificateRequests {
             items.add(ensure(input, run, Tags.ROLE_ORIGIN_CERTIFICATE, region.region(), region.region(),
                     List.of(input.originDomain())));
         }
-        return new Certificates(items);
+        return new CertificatesResult(items);
     }
 
     private Certificate ensure(AppSpec input, Run run, String role, String region, String regionTag,
@@ -117,7 +117,7 @@ public final class CertificateRequests {
                 .thenComparing(CertificateSummary::certificateArn));
     }
 
-    /** Certificates that are, or may still become, ISSUED and whose primary name is {@code primary}. */
+    /** CertificatesResult that are, or may still become, ISSUED and whose primary name is {@code primary}. */
     private static List<CertificateSummary> candidates(AcmClient client, String primary) {
         return AcmCertificates.list(client, List.of(CertificateStatus.PENDING_VALIDATION, CertificateStatus.ISSUED),
                         null).stream()

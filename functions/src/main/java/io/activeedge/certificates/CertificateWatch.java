@@ -6,10 +6,10 @@ import io.activeedge.errors.CertificateDeadlineExceededException;
 import io.activeedge.errors.CertificateFailedException;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
 import io.activeedge.input.TimingSpec;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.HostedZone;
-import io.activeedge.workflow.Run;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.provisioning.HostedZone;
+import io.activeedge.provisioning.Run;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class CertificateWatch {
         this.clock = clock;
     }
 
-    public io.activeedge.workflow.CertificateStatus check(Certificates certificates, Run run, TimingSpec timing,
+    public io.activeedge.provisioning.CertificateStatus check(CertificatesResult certificates, Run run, TimingSpec timing,
                                                           HostedZone zone) {
         List<String> pending = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -89,12 +89,12 @@ public final class CertificateWatch {
                     + " deleted: start a new execution, which requests new ones.");
         }
         if (pending.isEmpty()) {
-            return new io.activeedge.workflow.CertificateStatus(true, List.of());
+            return new io.activeedge.provisioning.CertificateStatus(true, List.of());
         }
         Instant deadline = run.startedAt().plusSeconds(60L * timing.certificateTimeoutMinutes());
         Instant now = clock.instant();
         if (now.isAfter(deadline)) {
-            throw new CertificateDeadlineExceededException("Certificates not issued by the deadline " + deadline
+            throw new CertificateDeadlineExceededException("CertificatesResult not issued by the deadline " + deadline
                     + " (" + timing.certificateTimeoutMinutes() + " minutes after the execution started at "
                     + run.startedAt() + "): " + String.join(", ", pending) + ". ACM issues once it can resolve the"
                     + " validation CNAMEs: check that the registrar of " + zoneName(zone)
@@ -103,7 +103,7 @@ public final class CertificateWatch {
                     + " timing.certificateTimeoutMinutes.");
         }
         LOG.info("certificates pending count={} deadline={} pending={}", pending.size(), deadline, pending);
-        return new io.activeedge.workflow.CertificateStatus(false, List.copyOf(pending));
+        return new io.activeedge.provisioning.CertificateStatus(false, List.copyOf(pending));
     }
 
     /** The certificate's details, or null when ACM does not find it (deleted, or requested seconds ago). */

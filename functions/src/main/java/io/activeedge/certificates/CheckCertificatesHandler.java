@@ -3,8 +3,8 @@ package io.activeedge.certificates;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.CertificateStatus;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.CertificateStatus;
+import io.activeedge.provisioning.WorkflowState;
 import java.time.Clock;
 
 /**

@@ -3,11 +3,11 @@ package io.activeedge.certificates;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.provisioning.WorkflowState;
 
 /** Step 3: find or request the edge certificate (us-east-1) and one origin certificate per Region. */
-public final class EnsureCertificatesHandler extends JsonHandler<WorkflowState, Certificates> {
+public final class EnsureCertificatesHandler extends JsonHandler<WorkflowState, CertificatesResult> {
     private final CertificateRequests certificates;
 
     public EnsureCertificatesHandler() {
@@ -20,7 +20,7 @@ public final class EnsureCertificatesHandler extends JsonHandler<WorkflowState, 
     }
 
     @Override
-    protected Certificates handle(WorkflowState state) {
+    protected CertificatesResult handle(WorkflowState state) {
         return certificates.ensure(state.input(), state.run());
     }
 }

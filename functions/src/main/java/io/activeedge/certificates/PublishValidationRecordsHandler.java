@@ -3,11 +3,11 @@ package io.activeedge.certificates;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.ValidationRecords;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.ValidationRecordsResult;
+import io.activeedge.provisioning.WorkflowState;
 
 /** Step 4: publish every DNS validation CNAME of the certificates in one de-duplicated change batch. */
-public final class PublishValidationRecordsHandler extends JsonHandler<WorkflowState, ValidationRecords> {
+public final class PublishValidationRecordsHandler extends JsonHandler<WorkflowState, ValidationRecordsResult> {
     private final ValidationRecordPublisher publisher;
 
     public PublishValidationRecordsHandler() {
@@ -20,7 +20,7 @@ public final class PublishValidationRecordsHandler extends JsonHandler<WorkflowS
     }
 
     @Override
-    protected ValidationRecords handle(WorkflowState state) {
+    protected ValidationRecordsResult handle(WorkflowState state) {
         return publisher.publish(state.certificates(), state.zone());
     }
 }

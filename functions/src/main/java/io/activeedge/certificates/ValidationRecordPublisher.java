@@ -1,12 +1,12 @@
 package io.activeedge.certificates;
 
+import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
-import io.activeedge.routing.Names;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
-import io.activeedge.workflow.HostedZone;
-import io.activeedge.workflow.ValidationRecords;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.provisioning.HostedZone;
+import io.activeedge.provisioning.ValidationRecordsResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ public final class ValidationRecordPublisher {
         this.route53 = route53;
     }
 
-    public ValidationRecords publish(Certificates certificates, HostedZone zone) {
+    public ValidationRecordsResult publish(CertificatesResult certificates, HostedZone zone) {
         Map<String, String> wanted = wantedRecords(certificates);
         String zoneId = Names.zoneId(zone.id());
         List<Change> changes = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class ValidationRecordPublisher {
         }
         LOG.info("validation records published zone={} needed={} upserted={} changeId={}",
                 zoneId, wanted.size(), changes.size(), changeId);
-        return new ValidationRecords(zoneId, List.copyOf(wanted.keySet()), changeId);
+        return new ValidationRecordsResult(zoneId, List.copyOf(wanted.keySet()), changeId);
     }
 
     /**
@@ -86,7 +86,7 @@ public final class ValidationRecordPublisher {
     // https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html: "After successful completion
     // of the RequestCertificate action, there is a delay of several seconds before you can retrieve information
     // about the new certificate."
-    private Map<String, String> wantedRecords(Certificates certificates) {
+    private Map<String, String> wantedRecords(CertificatesResult certificates) {
         Map<String, String> wanted = new TreeMap<>();
         List<String> notReady = new ArrayList<>();
         for (Certificate certificate : certificates.items()) {

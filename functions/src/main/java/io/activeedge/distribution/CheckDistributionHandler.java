@@ -2,8 +2,8 @@ package io.activeedge.distribution;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.workflow.DistributionStatus;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.DistributionStatus;
+import io.activeedge.provisioning.WorkflowState;
 import java.time.Clock;
 
 /** Step 7, the wait loop: is the distribution Deployed yet, and is there still time to wait for it. */

@@ -3,7 +3,7 @@ package io.activeedge.distribution;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.DistributionSpec;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.activeedge.distribution;
 
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
-import io.activeedge.routing.Names;
+import io.activeedge.core.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.activeedge.distribution;
 
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
-import io.activeedge.workflow.Distribution;
-import io.activeedge.workflow.WorkflowState;
+import io.activeedge.provisioning.Distribution;
+import io.activeedge.provisioning.WorkflowState;
 import java.time.Clock;
 
 /** Step 7: find the application's CloudFront distribution or create it, and converge its config if it drifted. */

@@ -1,12 +1,11 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.AlarmNotFoundException;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.workflow.RegionHealthChecks;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.AlarmMarksResult;
+import io.activeedge.provisioning.RegionHealthChecksResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,19 +36,16 @@ public final class AlarmMarker {
         this.cloudWatch = cloudWatch;
     }
 
-    public AlarmMarks mark(RegionState state) {
-        String region = state.region().region();
-        List<String> names = state.region().alarms() == null ? List.of()
-                : state.region().alarms().stream().distinct().toList();
+    /** Marks the alarms named {@code alarms} (the input's, may be null) of {@code app} in {@code region}. */
+    public AlarmMarksResult mark(String app, String region, List<String> alarms, RegionHealthChecksResult checks) {
+        List<String> names = alarms == null ? List.of() : alarms.stream().distinct().toList();
         if (names.isEmpty()) {
-            return new AlarmMarks(region, List.of());
+            return new AlarmMarksResult(region, List.of());
         }
-        RegionHealthChecks checks = state.healthChecks();
         if (checks == null || checks.switchId() == null) {
             throw new IllegalStateException("The state of " + region + " has no switch health check: "
                     + "MarkAlarms runs after EnsureHealthChecks");
         }
-        String app = state.input().app();
         CloudWatchClient client = cloudWatch.in(region);
 
         Map<String, String> arns = arnsByName(client, names);
@@ -94,7 +90,7 @@ public final class AlarmMarker {
             }
             marked.add(arn);
         }
-        return new AlarmMarks(region, List.copyOf(marked));
+        return new AlarmMarksResult(region, List.copyOf(marked));
     }
 
     /**

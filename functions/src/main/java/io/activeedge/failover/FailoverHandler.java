@@ -3,6 +3,7 @@ package io.activeedge.failover;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Sleeper;
 import java.time.Clock;
 
 /**

@@ -1,13 +1,13 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.AlarmMarksResult;
+import io.activeedge.provisioning.RegionState;
 
 /** Per Region, after the health checks: tag the Region's CloudWatch alarms with the switch they drive. */
-public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarks> {
+public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarksResult> {
     private final AlarmMarker marker;
 
     public MarkAlarmsHandler() {
@@ -20,7 +20,8 @@ public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarks
     }
 
     @Override
-    protected AlarmMarks handle(RegionState state) {
-        return marker.mark(state);
+    protected AlarmMarksResult handle(RegionState state) {
+        return marker.mark(state.input().app(), state.region().region(), state.region().alarms(),
+                state.healthChecks());
     }
 }

@@ -1,10 +1,12 @@
 package io.activeedge.failover;
 
 import io.activeedge.core.RegionalClients;
+import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
 import io.activeedge.failover.AlarmOwners.Owner;
-import io.activeedge.failover.AppHealthChecks.RegionChecks;
 import io.activeedge.failover.FailoverDecision.Action;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.routing.healthchecks.HealthCheckLookup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -51,23 +53,17 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 public final class RegionSwitch {
     private static final Logger LOG = LoggerFactory.getLogger(RegionSwitch.class);
     static final int MAX_VERSION_ATTEMPTS = 5;
-    /**
-     * How a Route 53 checker reports a healthy endpoint: "Success: HTTP Status Code 200, OK". The format is not
-     * documented: https://docs.aws.amazon.com/Route53/latest/APIReference/API_StatusReport.html calls Status only "A description
-     * of the status of the health check endpoint".
-     */
-    static final String SUCCESS = "Success";
 
     private final Route53Client route53;
     private final AlarmOwners owners;
-    private final AppHealthChecks checks;
+    private final HealthCheckLookup checks;
     private final FailoverMetrics metrics;
 
     public RegionSwitch(RegionalClients<CloudWatchClient> cloudWatch, Route53Client route53, Clock clock,
             FailoverMetrics metrics) {
         this.route53 = route53;
         this.owners = new AlarmOwners(cloudWatch, clock);
-        this.checks = new AppHealthChecks(route53);
+        this.checks = new HealthCheckLookup(route53);
         this.metrics = metrics;
     }
 
@@ -190,9 +186,9 @@ public final class RegionSwitch {
             }
             owners.forget(change.alarmArn());
         }
-        RegionChecks region = checks.of(owner.app()).get(owner.region());
+        RegionHealthChecksResult region = checks.cached(owner.app()).get(owner.region());
         if (region == null || region.switchId() == null || region.switchId().equals(owner.switchId())) {
-            region = checks.refresh(owner.app()).get(owner.region());
+            region = checks.of(owner.app()).get(owner.region());
         }
         if (region == null || region.switchId() == null) {
             return null;
@@ -210,12 +206,12 @@ public final class RegionSwitch {
 
     /** The first other Region of the application that serves, or why none does. */
     private Others others(Owner owner) {
-        Map<String, RegionChecks> regions = checks.of(owner.app());
+        Map<String, RegionHealthChecksResult> regions = checks.cached(owner.app());
         if (!regions.containsKey(owner.region())) {
-            regions = checks.refresh(owner.app());
+            regions = checks.of(owner.app());
         }
         List<String> notServing = new ArrayList<>();
-        for (RegionChecks other : regions.values()) {
+        for (RegionHealthChecksResult other : regions.values()) {
             if (other.region().equals(owner.region())) {
                 continue;
             }

@@ -3,8 +3,8 @@ package io.activeedge.origins;
 import io.activeedge.core.Clients;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.workflow.OriginTarget;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.OriginTarget;
+import io.activeedge.provisioning.RegionState;
 
 /** Step 6a, per Region: put the Regional certificate in front of the origin and say where its traffic goes. */
 public final class AttachOriginHandler extends JsonHandler<RegionState, OriginTarget> {
@@ -21,6 +21,6 @@ public final class AttachOriginHandler extends JsonHandler<RegionState, OriginTa
 
     @Override
     protected OriginTarget handle(RegionState state) {
-        return origins.attach(state);
+        return origins.attach(state.input(), state.region(), state.certificates());
     }
 }

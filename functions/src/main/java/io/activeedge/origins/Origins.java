@@ -1,15 +1,15 @@
 package io.activeedge.origins;
 
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
-import io.activeedge.routing.Names;
-import io.activeedge.workflow.OriginTarget;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.provisioning.OriginTarget;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,13 +44,13 @@ public final class Origins {
         this.apis = new ApiOrigins(restApis, httpApis);
     }
 
-    public OriginTarget attach(RegionState state) {
-        RegionSpec spec = state.region();
+    /** {@code certificates}: the one of {@code spec}'s Region goes on the custom domain of an API origin. */
+    public OriginTarget attach(AppSpec input, RegionSpec spec, CertificatesResult certificates) {
         OriginSpec origin = spec.origin();
         if (origin.apiGateway() == null) {
-            return readyTarget(state.input(), spec);
+            return readyTarget(input, spec);
         }
-        return attachApi(state, origin.apiGateway());
+        return attachApi(input, spec, certificates, origin.apiGateway());
     }
 
     private OriginTarget readyTarget(AppSpec input, RegionSpec spec) {
@@ -62,21 +62,21 @@ public final class Origins {
         return new OriginTarget(spec.region(), origin.dnsName(), origin.hostedZoneId(), checkDomain, checkPath, null, false);
     }
 
-    private OriginTarget attachApi(RegionState state, OriginSpec.ApiGatewayOrigin api) {
-        AppSpec input = state.input();
-        String region = state.region().region();
+    private OriginTarget attachApi(AppSpec input, RegionSpec spec, CertificatesResult certificates,
+                                   OriginSpec.ApiGatewayOrigin api) {
+        String region = spec.region();
         String field = fieldOf(input, region) + ".origin.apiGateway";
         ApiOrigins.Kind kind = apis.inspect(region, api, field);
 
         String domainName = Names.bare(input.originDomain());
-        String certificateArn = state.certificates().origin(region).arn();
+        String certificateArn = certificates.origin(region).arn();
         Domain domain = ensureDomain(input, region, domainName, certificateArn);
         if (kind == ApiOrigins.Kind.REST) {
             ensureRestMapping(region, domainName, api, domain.created());
         } else {
             ensureHttpMapping(region, domainName, api, domain.created());
         }
-        String ownPath = state.region().origin().healthCheckPath();
+        String ownPath = spec.origin().healthCheckPath();
         String checkPath = ownPath != null ? ownPath
                 : (AwsConstants.DEFAULT_HTTP_STAGE.equals(api.stage()) ? "" : "/" + api.stage()) + input.healthCheck().path();
         return new OriginTarget(region, domain.regionalDomainName(), domain.regionalHostedZoneId(),

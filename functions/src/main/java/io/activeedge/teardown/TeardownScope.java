@@ -1,6 +1,6 @@
 package io.activeedge.teardown;
 
-import io.activeedge.workflow.HostedZone;
+import io.activeedge.provisioning.HostedZone;
 import java.util.List;
 
 /**

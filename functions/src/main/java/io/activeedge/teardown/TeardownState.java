@@ -1,7 +1,7 @@
 package io.activeedge.teardown;
 
 import io.activeedge.input.AppSpec;
-import io.activeedge.workflow.Run;
+import io.activeedge.provisioning.Run;
 
 /**
  * The teardown state as it flows through statemachine/teardown.asl.json. Each step reads the parts it
@@ -12,13 +12,13 @@ public record TeardownState(
         AppSpec input,
         Run run,
         TeardownScope scope,
-        Removal aliasRecords,
-        DistributionRemoval distribution,
-        Removal latencyRecords,
-        Removal healthChecks,
-        Removal originDomains,
-        CertificateRemoval certificates,
-        Removal validationRecords,
-        Removal hostedZone,
-        Removal alarms) {
+        RemovalResult aliasRecords,
+        DistributionRemovalResult distribution,
+        RemovalResult latencyRecords,
+        RemovalResult healthChecks,
+        RemovalResult originDomains,
+        CertificateRemovalResult certificates,
+        RemovalResult validationRecords,
+        RemovalResult hostedZone,
+        RemovalResult alarms) {
 }

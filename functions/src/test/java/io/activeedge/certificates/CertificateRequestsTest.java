@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
 
 class CertificateRequestsTest {
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private final CertificateRequests requests = new CertificateRequests(acm.clients);
 
     private static Map<String, String> tags(String region, String role) {
@@ -31,7 +33,7 @@ class CertificateRequestsTest {
 
     @Test
     void ensure_firstRun_edgeInUsEast1ThenOneOriginPerRegionInInputOrder() {
-        Certificates result = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult result = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
         assertEquals(List.of(Tags.ROLE_EDGE_CERTIFICATE, Tags.ROLE_ORIGIN_CERTIFICATE, Tags.ROLE_ORIGIN_CERTIFICATE),
                 result.items().stream().map(Certificate::role).toList());
@@ -69,9 +71,9 @@ class CertificateRequestsTest {
 
     @Test
     void ensure_rerun_findsTaggedCertificatesAndRequestsNothing() {
-        Certificates first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
-        Certificates second = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
+        CertificatesResult second = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
 
         assertEquals(first.items().stream().map(Certificate::arn).toList(),
                 second.items().stream().map(Certificate::arn).toList());
@@ -141,10 +143,10 @@ class CertificateRequestsTest {
 
     @Test
     void ensure_retriedBeforeAcmListsTheNewCertificates_sameCertificatesNoDuplicates() {
-        Certificates first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
         acm.regions.values().forEach(r -> r.listLags = true);
 
-        Certificates retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
         assertEquals(first.items().stream().map(Certificate::arn).toList(),
                 retry.items().stream().map(Certificate::arn).toList());
@@ -157,7 +159,7 @@ class CertificateRequestsTest {
     void ensure_listedCertificatesNotDescribableYet_validationRecordsNotReadyAndNoDuplicate() {
         acm.in("us-east-1").describableOnRequest = false;
         acm.in("us-west-2").describableOnRequest = false;
-        Certificates first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
+        CertificatesResult first = requests.ensure(ExampleApp.input(), ExampleApp.run("run-1"));
 
         ValidationRecordsNotReadyException e = assertThrows(ValidationRecordsNotReadyException.class,
                 () -> requests.ensure(ExampleApp.input(), ExampleApp.run("run-2")));
@@ -165,7 +167,7 @@ class CertificateRequestsTest {
         assertTrue(e.getMessage().contains(first.edge().arn()), e.getMessage());
         assertEquals(3, acm.count());
         acm.regions.values().forEach(FakeAcm::settle);
-        Certificates retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
+        CertificatesResult retry = requests.ensure(ExampleApp.input(), ExampleApp.run("run-2"));
         assertEquals(first.items().stream().map(Certificate::arn).toList(),
                 retry.items().stream().map(Certificate::arn).toList());
         assertEquals(3, acm.count());

@@ -9,9 +9,11 @@ import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateDeadlineExceededException;
 import io.activeedge.errors.CertificateFailedException;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.CertificateStatus;
-import io.activeedge.workflow.Certificates;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificateStatus;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -24,12 +26,12 @@ import software.amazon.awssdk.services.acm.model.FailureReason;
 class CertificateWatchTest {
     private static final String EDGE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/edge";
     private static final String WEST_ARN = "arn:aws:acm:us-west-2:123456789012:certificate/west";
-    private static final Certificates CERTIFICATES = new Certificates(List.of(
+    private static final CertificatesResult CERTIFICATES = new CertificatesResult(List.of(
             new Certificate(Tags.ROLE_EDGE_CERTIFICATE, "us-east-1", EDGE_ARN,
                     List.of("example.com", "www.example.com"), true),
             new Certificate(Tags.ROLE_ORIGIN_CERTIFICATE, "us-west-2", WEST_ARN, List.of("api.example.com"), true)));
 
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
 
     @BeforeEach
     void bothIssued() {
@@ -118,7 +120,7 @@ class CertificateWatchTest {
     @Test
     void check_foundCertificateDeleted_certificateFailed() {
         acm.in("us-west-2").delete(WEST_ARN);
-        Certificates found = new Certificates(CERTIFICATES.items().stream()
+        CertificatesResult found = new CertificatesResult(CERTIFICATES.items().stream()
                 .map(c -> new Certificate(c.role(), c.region(), c.arn(), c.names(), false)).toList());
         CertificateWatch watch = new CertificateWatch(acm.clients,
                 Clock.fixed(ExampleApp.STARTED_AT.plus(Duration.ofMinutes(5)), ZoneOffset.UTC));

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Json;
 import io.activeedge.errors.CertificateFailedException;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificateStatus;
+import io.activeedge.provisioning.WorkflowState;
+import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.CertificateStatus;
-import io.activeedge.workflow.WorkflowState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class CheckCertificatesHandlerTest {
             }
             """;
 
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private final CheckCertificatesHandler handler = new CheckCertificatesHandler(new CertificateWatch(acm.clients,
             Clock.fixed(Instant.parse("2026-01-01T00:10:00Z"), ZoneOffset.UTC)));
 

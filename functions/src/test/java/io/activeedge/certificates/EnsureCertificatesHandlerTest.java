@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Json;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.CertificatesResult;
+import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.Certificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,18 +39,18 @@ class EnsureCertificatesHandlerTest {
             }
             """;
 
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
     private final EnsureCertificatesHandler handler = new EnsureCertificatesHandler(new CertificateRequests(acm.clients));
 
-    private Certificates invoke(InputStream event) throws IOException {
+    private CertificatesResult invoke(InputStream event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(event, out, null);
-        return Json.MAPPER.readValue(out.toByteArray(), Certificates.class);
+        return Json.MAPPER.readValue(out.toByteArray(), CertificatesResult.class);
     }
 
     @Test
     void handleRequest_jsonState_certificatesJsonWithEdgeFirst() throws IOException {
-        Certificates result = invoke(new ByteArrayInputStream(STATE.getBytes(StandardCharsets.UTF_8)));
+        CertificatesResult result = invoke(new ByteArrayInputStream(STATE.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(3, result.items().size());
         Certificate edge = result.items().get(0);
@@ -65,7 +66,7 @@ class EnsureCertificatesHandlerTest {
     void handleRequest_secondRunOfSameState_nothingCreated() throws IOException {
         invoke(new ByteArrayInputStream(STATE.getBytes(StandardCharsets.UTF_8)));
 
-        Certificates second = invoke(new ByteArrayInputStream(STATE.getBytes(StandardCharsets.UTF_8)));
+        CertificatesResult second = invoke(new ByteArrayInputStream(STATE.getBytes(StandardCharsets.UTF_8)));
 
         assertTrue(second.items().stream().noneMatch(Certificate::created));
         assertEquals(3, acm.count());
@@ -73,7 +74,7 @@ class EnsureCertificatesHandlerTest {
 
     @Test
     void handleRequest_exampleEvent_edgeAndOriginCertificates() throws IOException {
-        Certificates result = invoke(SampleEvents.open("EnsureCertificatesFunction-example.json"));
+        CertificatesResult result = invoke(SampleEvents.open("EnsureCertificatesFunction-example.json"));
 
         assertEquals(List.of("us-east-1", "us-east-1", "us-west-2"),
                 result.items().stream().map(Certificate::region).toList());

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.provisioning.Certificate;
+import io.activeedge.provisioning.ValidationRecordsResult;
+import io.activeedge.provisioning.WorkflowState;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
+import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.Certificate;
-import io.activeedge.workflow.ValidationRecords;
-import io.activeedge.workflow.WorkflowState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,15 +22,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 
 class PublishValidationRecordsHandlerTest {
-    private final ExampleApp.Acm acm = new ExampleApp.Acm();
-    private final FakeZone zone = new FakeZone(ExampleApp.ZONE_ID);
+    private final FakeAcm.Regions acm = new FakeAcm.Regions();
+    private final FakeRoute53 route53 = new FakeRoute53(ExampleApp.ZONE_ID);
     private final PublishValidationRecordsHandler handler =
-            new PublishValidationRecordsHandler(new ValidationRecordPublisher(acm.clients, zone));
+            new PublishValidationRecordsHandler(new ValidationRecordPublisher(acm.clients, route53));
 
-    private ValidationRecords invoke(byte[] event) throws IOException {
+    private ValidationRecordsResult invoke(byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return Json.MAPPER.readValue(out.toByteArray(), ValidationRecords.class);
+        return Json.MAPPER.readValue(out.toByteArray(), ValidationRecordsResult.class);
     }
 
     /** Makes the certificates a state names exist in the fake ACM, pending validation. */
@@ -61,13 +64,13 @@ class PublishValidationRecordsHandlerTest {
         byte[] event = json.getBytes(StandardCharsets.UTF_8);
         existInAcm(Json.MAPPER.readValue(event, WorkflowState.class));
 
-        ValidationRecords result = invoke(event);
+        ValidationRecordsResult result = invoke(event);
 
         assertEquals("Z0EXAMPLE", result.zoneId());
         assertEquals(List.of(FakeAcm.validationRecord("api.example.com").name(),
                 FakeAcm.validationRecord("example.com").name()), result.names());
         assertNotNull(result.changeId());
-        assertEquals(1, zone.batches().size());
+        assertEquals(1, route53.batches.size());
     }
 
     @Test
@@ -76,10 +79,10 @@ class PublishValidationRecordsHandlerTest {
         WorkflowState state = Json.MAPPER.readValue(event, WorkflowState.class);
         existInAcm(state);
 
-        ValidationRecords result = invoke(event);
+        ValidationRecordsResult result = invoke(event);
 
         assertEquals(state.zone().id(), result.zoneId());
         assertEquals(3, result.names().size());
-        assertEquals(1, zone.batches().size());
+        assertEquals(1, route53.batches.size());
     }
 }

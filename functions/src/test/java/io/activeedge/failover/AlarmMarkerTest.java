@@ -1,6 +1,5 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -10,13 +9,9 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.AlarmNotFoundException;
 import io.activeedge.errors.ResourceConflictException;
-import io.activeedge.input.AppSpec;
-import io.activeedge.input.OriginSpec;
-import io.activeedge.input.RegionSpec;
-import io.activeedge.workflow.RegionHealthChecks;
-import io.activeedge.workflow.RegionState;
-import io.activeedge.workflow.Run;
-import java.time.Instant;
+import io.activeedge.provisioning.AlarmMarksResult;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.testing.FakeCloudWatch;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,13 +28,10 @@ class AlarmMarkerTest {
         return cloudWatch;
     }));
 
-    static RegionState state(String app, List<String> alarms, String switchId) {
-        RegionSpec region = new RegionSpec(REGION,
-                new OriginSpec(new OriginSpec.ApiGatewayOrigin("a1b2c3d4e5", "prod"), null, null, null, null), alarms);
-        AppSpec input = new AppSpec(app, "example.com", null, List.of("example.com"), "api.example.com",
-                List.of(region), null, null, null, Map.of(), false);
-        return new RegionState(input, new Run("run-1", Instant.parse("2026-01-01T00:00:00Z")), region, null, null,
-                null, new RegionHealthChecks(REGION, "endpoint-id", switchId, "gate-id", List.of()), null, null);
+    /** MarkAlarms for {@code app} in {@link #REGION}, after EnsureHealthChecks made the switch {@code switchId}. */
+    private AlarmMarksResult mark(AlarmMarker marker, String app, List<String> alarms, String switchId) {
+        return marker.mark(app, REGION, alarms,
+                new RegionHealthChecksResult(REGION, "endpoint-id", switchId, "gate-id", List.of()));
     }
 
     @Test
@@ -48,9 +40,9 @@ class AlarmMarkerTest {
         String composite = cloudWatch.add("shop-us-east-1-health", true, StateValue.INSUFFICIENT_DATA);
         cloudWatch.tags.get(metric).put("team", "payments");
 
-        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
+        AlarmMarksResult marks = mark(marker, "shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH);
 
-        assertThat(marks).isEqualTo(new AlarmMarks(REGION, List.of(metric, composite)));
+        assertThat(marks).isEqualTo(new AlarmMarksResult(REGION, List.of(metric, composite)));
         Map<String, String> wanted = Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH);
         assertThat(cloudWatch.tags.get(metric)).containsAllEntriesOf(wanted).containsEntry("team", "payments");
         assertThat(cloudWatch.tags.get(composite)).containsAllEntriesOf(wanted);
@@ -62,7 +54,7 @@ class AlarmMarkerTest {
         cloudWatch.tags.get(marked).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH));
         String fresh = cloudWatch.add("shop-us-east-1-latency", false, StateValue.OK);
 
-        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-latency"), SWITCH));
+        AlarmMarksResult marks = mark(marker, "shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-latency"), SWITCH);
 
         assertThat(marks.alarmArns()).containsExactly(marked, fresh);
         assertThat(cloudWatch.tagged).singleElement().satisfies(t -> assertThat(t.resourceARN()).isEqualTo(fresh));
@@ -73,7 +65,7 @@ class AlarmMarkerTest {
         String alarm = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
         cloudWatch.tags.get(alarm).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, "old"));
 
-        marker.mark(state("shop", List.of("shop-us-east-1-5xx"), SWITCH));
+        mark(marker, "shop", List.of("shop-us-east-1-5xx"), SWITCH);
 
         assertThat(cloudWatch.tags.get(alarm)).containsEntry(FailoverTags.SWITCH, SWITCH);
     }
@@ -82,7 +74,7 @@ class AlarmMarkerTest {
     void mark_missingAlarm_throwsAlarmNotFoundNamingAlarmRegionAndField() {
         cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
 
-        assertThatThrownBy(() -> marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-typo"), SWITCH)))
+        assertThatThrownBy(() -> mark(marker, "shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-typo"), SWITCH))
                 .isInstanceOf(AlarmNotFoundException.class)
                 .hasMessageContaining("\"shop-us-east-1-typo\"")
                 .hasMessageContaining(REGION)
@@ -96,7 +88,7 @@ class AlarmMarkerTest {
         String blogs = cloudWatch.add("shared-5xx", false, StateValue.OK);
         cloudWatch.tags.get(blogs).putAll(Map.of(Tags.APP, "blog", Tags.REGION, REGION, FailoverTags.SWITCH, "x"));
 
-        assertThatThrownBy(() -> marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shared-5xx"), SWITCH)))
+        assertThatThrownBy(() -> mark(marker, "shop", List.of("shop-us-east-1-5xx", "shared-5xx"), SWITCH))
                 .isInstanceOf(ResourceConflictException.class)
                 .hasMessageContaining("shared-5xx")
                 .hasMessageContaining("\"blog\"");
@@ -109,8 +101,8 @@ class AlarmMarkerTest {
         CloudWatchClient client = mock(CloudWatchClient.class);
         AlarmMarker quiet = new AlarmMarker(new RegionalClients<>(r -> client));
 
-        assertThat(quiet.mark(state("shop", List.of(), SWITCH))).isEqualTo(new AlarmMarks(REGION, List.of()));
-        assertThat(quiet.mark(state("shop", null, null))).isEqualTo(new AlarmMarks(REGION, List.of()));
+        assertThat(mark(quiet, "shop", List.of(), SWITCH)).isEqualTo(new AlarmMarksResult(REGION, List.of()));
+        assertThat(mark(quiet, "shop", null, null)).isEqualTo(new AlarmMarksResult(REGION, List.of()));
         verifyNoInteractions(client);
     }
 
@@ -120,7 +112,7 @@ class AlarmMarkerTest {
         List<String> names = List.of("a", "b", "c");
         names.forEach(n -> cloudWatch.add(n, false, StateValue.OK));
 
-        assertThat(marker.mark(state("shop", names, SWITCH)).alarmArns()).hasSize(3);
+        assertThat(mark(marker, "shop", names, SWITCH).alarmArns()).hasSize(3);
     }
 
     // CloudWatch API reference, DescribeAlarms: AlarmNames "Maximum number of 100 items"; the fake refuses more.
@@ -133,7 +125,7 @@ class AlarmMarkerTest {
         String metric = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
         String composite = cloudWatch.add("shop-us-east-1-health", true, StateValue.OK);
 
-        AlarmMarks marks = marker.mark(state("shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH));
+        AlarmMarksResult marks = mark(marker, "shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-health"), SWITCH);
 
         assertThat(marks.alarmArns()).containsExactly(metric, composite);
         assertThat(cloudWatch.tagsRead).as("tags read: the named alarms only").containsExactly(metric, composite);
@@ -150,7 +142,7 @@ class AlarmMarkerTest {
             cloudWatch.add("someone-elses-" + i, false, StateValue.OK);
         }
 
-        AlarmMarks marks = marker.mark(state("shop", names, SWITCH));
+        AlarmMarksResult marks = mark(marker, "shop", names, SWITCH);
 
         assertThat(marks.alarmArns()).hasSize(250);
         assertThat(cloudWatch.calls).filteredOn("DescribeAlarms"::equals).hasSize(3);

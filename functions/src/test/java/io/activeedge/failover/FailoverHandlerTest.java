@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.activeedge.core.Json;
 import io.activeedge.errors.ThrottledException;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.testing.ExampleApp.Provisioned;
+import io.activeedge.testing.FakeRoute53;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +32,7 @@ class FailoverHandlerTest {
 
     @Test
     void handleRequest_eventBridgeAlarm_drainsOnlyThatRegionsSwitch() throws IOException {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
         FailoverDecision decision = invoke(handler,
@@ -37,7 +40,7 @@ class FailoverHandlerTest {
 
         assertThat(decision.action()).isEqualTo("DRAINED");
         assertThat(decision.region()).isEqualTo(EAST);
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
         assertThat(shop.route53.inverted(east.switchId())).isTrue();
         assertThat(shop.route53.inverted(east.endpointId())).isFalse();
         assertThat(shop.route53.inverted(east.gateId())).isFalse();
@@ -50,8 +53,8 @@ class FailoverHandlerTest {
      */
     @Test
     void handleRequest_throttledBeyondTheClientsRetries_failsWithThrottledException() {
-        Shop shop = new Shop(EAST, WEST);
-        shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error("Throttling", 400));
+        Provisioned shop = new Provisioned(EAST, WEST);
+        shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error("Throttling", 400));
         FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
         assertThatThrownBy(() -> invoke(handler,
@@ -62,14 +65,14 @@ class FailoverHandlerTest {
 
     @Test
     void handleRequest_directAlarmAction_drainsOnlyThatRegionsSwitch() throws IOException {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
         FailoverDecision decision = invoke(handler,
                 AlarmEventTest.DIRECT.formatted("ALARM", "2026-11-24T01:02:03.456+0000"));
 
         assertThat(decision.action()).isEqualTo("DRAINED");
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
         assertThat(shop.route53.inverted(east.switchId())).isTrue();
         assertThat(shop.route53.inverted(east.endpointId())).isFalse();
         assertThat(shop.route53.inverted(east.gateId())).isFalse();
@@ -79,7 +82,7 @@ class FailoverHandlerTest {
     @Test
     void handleRequest_sampleEvents_drainThenRestoreInBothShapes() throws IOException {
         for (String shape : new String[] {"eventbridge", "direct"}) {
-            Shop shop = new Shop(EAST, WEST);
+            Provisioned shop = new Provisioned(EAST, WEST);
             FailoverHandler handler = new FailoverHandler(shop.regionSwitch());
 
             FailoverDecision drained = invoke(handler, SampleEvents.open("FailoverFunction-alarm-" + shape + ".json"));
@@ -103,7 +106,7 @@ class FailoverHandlerTest {
 
     @Test
     void handleRequest_decision_writesEveryFieldForTheCaller() throws IOException {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new FailoverHandler(shop.regionSwitch()).handleRequest(new ByteArrayInputStream(

@@ -1,6 +1,5 @@
 package io.activeedge.failover;
 
-import io.activeedge.workflow.AlarmMarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,32 +7,53 @@ import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.TransientNetworkException;
+import io.activeedge.input.AppSpec;
+import io.activeedge.input.OriginSpec;
+import io.activeedge.input.RegionSpec;
+import io.activeedge.provisioning.AlarmMarksResult;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.provisioning.RegionState;
+import io.activeedge.provisioning.Run;
+import io.activeedge.testing.FakeCloudWatch;
 import io.activeedge.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 class MarkAlarmsHandlerTest {
+    /** The per-Region state when MarkAlarms runs: app {@code app} in us-east-1, its switch {@code switchId}. */
+    private static RegionState state(String app, List<String> alarms, String switchId) {
+        RegionSpec region = new RegionSpec("us-east-1",
+                new OriginSpec(new OriginSpec.ApiGatewayOrigin("a1b2c3d4e5", "prod"), null, null, null, null), alarms);
+        AppSpec input = new AppSpec(app, "example.com", null, List.of("example.com"), "api.example.com",
+                List.of(region), null, null, null, Map.of(), false);
+        return new RegionState(input, new Run("run-1", Instant.parse("2026-01-01T00:00:00Z")), region, null, null,
+                null, new RegionHealthChecksResult("us-east-1", "endpoint-id", switchId, "gate-id", List.of()), null,
+                null);
+    }
+
     @Test
     void handleRequest_realClientsAndNoAlarms_answersWithoutReachingAws() throws Exception {
         // Unit tests point AWS_ENDPOINT_URL at a closed port: any call would fail.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] state = Json.MAPPER.writeValueAsBytes(AlarmMarkerTest.state("shop", List.of(), "switch-id"));
+        byte[] state = Json.MAPPER.writeValueAsBytes(state("shop", List.of(), "switch-id"));
 
         new MarkAlarmsHandler().handleRequest(new ByteArrayInputStream(state), out, null);
 
-        assertThat(Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class))
-                .isEqualTo(new AlarmMarks("us-east-1", List.of()));
+        assertThat(Json.MAPPER.readValue(out.toByteArray(), AlarmMarksResult.class))
+                .isEqualTo(new AlarmMarksResult("us-east-1", List.of()));
     }
 
     @Test
     void handleRequest_awsUnreachable_failsWithTransientNetworkErrorForTheWorkflowToRetry() throws Exception {
         // Unit tests point AWS_ENDPOINT_URL at a closed port: the real client's call is refused, as on a network fault.
-        byte[] state = Json.MAPPER.writeValueAsBytes(AlarmMarkerTest.state("shop", List.of("shop-us-east-1-5xx"),
+        byte[] state = Json.MAPPER.writeValueAsBytes(state("shop", List.of("shop-us-east-1-5xx"),
                 "switch-id"));
 
         assertThatThrownBy(() -> new MarkAlarmsHandler().handleRequest(new ByteArrayInputStream(state),
@@ -53,7 +73,7 @@ class MarkAlarmsHandlerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
 
-        AlarmMarks marks = Json.MAPPER.readValue(out.toByteArray(), AlarmMarks.class);
+        AlarmMarksResult marks = Json.MAPPER.readValue(out.toByteArray(), AlarmMarksResult.class);
         String switchId = Json.MAPPER.readTree(event).path("healthChecks").path("switchId").asText();
         assertThat(marks.region()).isEqualTo("us-east-1");
         assertThat(marks.alarmArns()).containsExactly(arn);

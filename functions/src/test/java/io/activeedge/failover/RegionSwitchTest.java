@@ -12,6 +12,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.testing.ExampleApp.Provisioned;
+import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.RecordingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +34,8 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarm_drainsOnlyThatRegionsSwitch() {
-        Shop shop = new Shop(EAST, WEST);
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        Provisioned shop = new Provisioned(EAST, WEST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03.456Z"));
 
@@ -57,10 +61,10 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWhileRegionHasOldAndNewSwitch_drainsTheSwitchTheGateMonitors() {
-        Shop shop = new Shop(EAST, WEST);
-        FakeHealthChecks.RegionIds east = shop.regions.get(EAST);
+        Provisioned shop = new Provisioned(EAST, WEST);
+        RegionHealthChecksResult east = shop.regions.get(EAST);
         String old = shop.route53.addOldSwitchMonitoredByGate("shop", EAST, east);
-        shop.cloudWatch(EAST).tags.get(shop.cloudWatch(EAST).arn(Shop.alarm(EAST))).remove(FailoverTags.SWITCH);
+        shop.cloudWatch(EAST).tags.get(shop.cloudWatch(EAST).arn(Provisioned.alarm(EAST))).remove(FailoverTags.SWITCH);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -72,7 +76,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_okAfterAlarm_restoresRegion() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionSwitch regionSwitch = shop.regionSwitch();
         regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -92,7 +96,7 @@ class RegionSwitchTest {
     void apply_insufficientData_makesNoAwsCall() {
         CloudWatchClient cloudWatch = mock(CloudWatchClient.class);
         Route53Client route53 = mock(Route53Client.class);
-        Shop.RecordingMetrics metrics = new Shop.RecordingMetrics();
+        RecordingMetrics metrics = new RecordingMetrics();
         RegionSwitch regionSwitch = new RegionSwitch(new RegionalClients<>(r -> cloudWatch), route53,
                 Clock.systemUTC(), metrics);
 
@@ -107,7 +111,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWithoutActiveEdgeTags_ignoredWithoutRoute53Call() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.cloudWatch(EAST).add("someone-elses-alarm", false, StateValue.ALARM);
         Route53Client route53 = mock(Route53Client.class);
         RegionSwitch regionSwitch = new RegionSwitch(new RegionalClients<CloudWatchClient>(shop::cloudWatch), route53,
@@ -124,7 +128,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWithoutActiveEdgeTags_logsOneLineSayingWhy() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.cloudWatch(EAST).add("someone-elses-alarm", false, StateValue.ALARM);
 
         try (CapturedLogs logs = new CapturedLogs()) {
@@ -139,7 +143,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_refusedDrain_logsOneWarningNamingTheOtherRegions() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.edit(shop.switchOf(WEST), c -> c.inverted(true));
 
         try (CapturedLogs logs = new CapturedLogs()) {
@@ -153,7 +157,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_unmarkedAlarmMarkedLater_followsItOnceTheShortMemoryExpires() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String arn = shop.cloudWatch(EAST).add("shop-us-east-1-latency", false, StateValue.ALARM);
         RegionSwitch regionSwitch = shop.regionSwitch();
         regionSwitch.apply(shop.change(EAST, "shop-us-east-1-latency", "ALARM", "2026-11-24T01:02:03Z"));
@@ -168,7 +172,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_threeRegionsAlarmOneAfterAnother_drainsTwoAndRefusesTheLast() {
-        Shop shop = new Shop(EAST, WEST, EU);
+        Provisioned shop = new Provisioned(EAST, WEST, EU);
         RegionSwitch regionSwitch = shop.regionSwitch();
 
         FailoverDecision east = regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -188,9 +192,9 @@ class RegionSwitchTest {
 
     @Test
     void apply_otherRegionFailsItsEndpointCheck_refusesToDrain() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.statuses.put(shop.regions.get(WEST).endpointId(),
-                List.of(FakeHealthChecks.FAILURE, FakeHealthChecks.FAILURE, FakeHealthChecks.SUCCESS));
+                List.of(FakeRoute53.FAILURE, FakeRoute53.FAILURE, FakeRoute53.SUCCESS));
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -202,7 +206,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_otherRegionNotYetObserved_countsAsServing() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.statuses.put(shop.regions.get(WEST).endpointId(), List.of());
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -212,7 +216,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_onlyRegion_refusesToDrain() {
-        Shop shop = new Shop(EAST);
+        Provisioned shop = new Provisioned(EAST);
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -223,7 +227,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_okOlderThanAppliedAlarm_changesNothing() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionSwitch regionSwitch = shop.regionSwitch();
         regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
@@ -239,7 +243,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_sameEventTwice_updatesOnce() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         RegionSwitch regionSwitch = shop.regionSwitch();
         AlarmChange alarm = shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z");
 
@@ -255,7 +259,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmWhileAlreadyDrained_leavesSwitchAlone() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.route53.edit(shop.switchOf(EAST), c -> c.inverted(true));
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -268,7 +272,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_okWhileAnotherAlarmOfTheRegionFires_keepsRegionDrained() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String latency = shop.cloudWatch(EAST).add("shop-us-east-1-latency", true, StateValue.ALARM);
         shop.mark(EAST, latency, shop.switchOf(EAST));
         shop.cloudWatch(EAST).add("unrelated-alarm", false, StateValue.ALARM);
@@ -288,7 +292,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_okWhileAnotherAlarmOfTheRegionFiresOnALaterPage_keepsRegionDrained() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         shop.cloudWatch(EAST).pageSize = 1;
         shop.cloudWatch(EAST).add("unrelated-alarm-1", false, StateValue.ALARM);
         shop.cloudWatch(EAST).add("unrelated-alarm-2", false, StateValue.ALARM);
@@ -306,7 +310,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_versionConflict_rereadsAndRetriesWithFreshVersion() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String eastSwitch = shop.switchOf(EAST);
         shop.route53.beforeNextUpdate = () -> shop.route53.edit(eastSwitch, c -> c.healthThreshold(0));
 
@@ -321,7 +325,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_versionConflictBecauseSomeoneDrainedMeanwhile_leavesTheirChange() {
-        Shop shop = new Shop(EAST, WEST);
+        Provisioned shop = new Provisioned(EAST, WEST);
         String eastSwitch = shop.switchOf(EAST);
         shop.route53.beforeNextUpdate = () -> shop.route53.edit(eastSwitch, c -> c.inverted(true));
 
@@ -341,8 +345,8 @@ class RegionSwitchTest {
     @Test
     void apply_throttledBeyondTheClientsRetries_failsWithTheThrottlingAndLeavesTheSwitch() {
         for (String code : List.of("Throttling", "PriorRequestNotComplete")) {
-            Shop shop = new Shop(EAST, WEST);
-            shop.route53.failNext("UpdateHealthCheck", FakeHealthChecks.error(code, 400));
+            Provisioned shop = new Provisioned(EAST, WEST);
+            shop.route53.failNext("UpdateHealthCheck", FakeRoute53.error(code, 400));
 
             assertThatThrownBy(() -> shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z")))
                     .as(code).isInstanceOfSatisfying(AwsServiceException.class,
@@ -355,7 +359,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_manyEventsInWarmContainer_findsTheApplicationsChecksOnce() {
-        Shop shop = new Shop(EAST, WEST, EU);
+        Provisioned shop = new Provisioned(EAST, WEST, EU);
         RegionSwitch regionSwitch = shop.regionSwitch();
 
         regionSwitch.apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -370,7 +374,7 @@ class RegionSwitchTest {
 
     @Test
     void apply_checksOfOtherApplications_areNotCounted() {
-        Shop shop = new Shop(EAST);
+        Provisioned shop = new Provisioned(EAST);
         shop.route53.addRegion("blog", WEST);
         shop.route53.addForeign("console-made-check");
 
@@ -381,8 +385,8 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmNamesADeletedSwitch_usesTheRegionsCurrentSwitch() {
-        Shop shop = new Shop(EAST, WEST);
-        String arn = shop.cloudWatch(EAST).arn(Shop.alarm(EAST));
+        Provisioned shop = new Provisioned(EAST, WEST);
+        String arn = shop.cloudWatch(EAST).arn(Provisioned.alarm(EAST));
         shop.mark(EAST, arn, "00000000-dead-dead-dead-000000000000");
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
@@ -394,8 +398,8 @@ class RegionSwitchTest {
 
     @Test
     void apply_alarmNamesAnotherRegionsCheck_usesItsOwnRegionsSwitch() {
-        Shop shop = new Shop(EAST, WEST);
-        String arn = shop.cloudWatch(EAST).arn(Shop.alarm(EAST));
+        Provisioned shop = new Provisioned(EAST, WEST);
+        String arn = shop.cloudWatch(EAST).arn(Provisioned.alarm(EAST));
         shop.mark(EAST, arn, shop.regions.get(WEST).gateId());
 
         FailoverDecision decision = shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));

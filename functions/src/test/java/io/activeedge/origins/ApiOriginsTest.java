@@ -9,7 +9,7 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.InvalidInputException;
 import io.activeedge.errors.OriginNotFoundException;
 import io.activeedge.input.OriginSpec.ApiGatewayOrigin;
-import io.activeedge.routing.SdkMocks;
+import io.activeedge.testing.SdkMocks;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetRestApiRequest;

@@ -6,9 +6,9 @@ import static org.mockito.Mockito.when;
 
 import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.routing.SdkMocks;
+import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.testing.SampleEvents;
-import io.activeedge.workflow.OriginTarget;
+import io.activeedge.testing.SdkMocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

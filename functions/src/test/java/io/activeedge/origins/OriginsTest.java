@@ -15,10 +15,9 @@ import io.activeedge.core.Tags;
 import io.activeedge.errors.OriginNotFoundException;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
-import io.activeedge.routing.ExampleState;
-import io.activeedge.routing.SdkMocks;
-import io.activeedge.workflow.OriginTarget;
-import io.activeedge.workflow.RegionState;
+import io.activeedge.provisioning.OriginTarget;
+import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.SdkMocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,13 @@ class OriginsTest {
                 return httpApis;
             }));
 
-    private static RegionState east() {
-        return ExampleState.regionState(ExampleState.input(false), "us-east-1", "run-1");
+    /** Attaches the origin of {@code region} of {@code input}, with the example's certificates. */
+    private OriginTarget attach(AppSpec input, String region) {
+        return origins.attach(input, ExampleApp.region(input, region), ExampleApp.certificates());
+    }
+
+    private OriginTarget attachEast() {
+        return attach(ExampleApp.input(false), "us-east-1");
     }
 
     private void restApiWithStage() {
@@ -104,9 +108,7 @@ class OriginsTest {
 
     @Test
     void attach_readyAliasTarget_createsNothingAndUsesTheInputsTarget() {
-        RegionState state = ExampleState.regionState(ExampleState.input(false), "us-west-2", "run-1");
-
-        OriginTarget target = origins.attach(state);
+        OriginTarget target = attach(ExampleApp.input(false), "us-west-2");
 
         assertEquals(new OriginTarget("us-west-2", "d-abc123.execute-api.us-west-2.amazonaws.com", "Z2OJLYMUO9EFXC",
                 "a1b2c3d4e5.execute-api.us-west-2.amazonaws.com", "/prod/health", null, false), target);
@@ -115,13 +117,13 @@ class OriginsTest {
 
     @Test
     void attach_readyAliasTargetWithoutHealthCheckSettings_probesDnsNameAtInputPath() {
-        AppSpec input = ExampleState.input(false);
+        AppSpec input = ExampleApp.input(false);
         AppSpec bare = new AppSpec(input.app(), input.zone(), null, input.aliases(), input.originDomain(),
                 List.of(new io.activeedge.input.RegionSpec("eu-west-1", new io.activeedge.input.OriginSpec(
                         null, "my-alb-123.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", null, null), List.of())),
                 input.healthCheck(), null, input.timing(), input.tags(), false);
 
-        OriginTarget target = origins.attach(ExampleState.regionState(bare, "eu-west-1", "run-1"));
+        OriginTarget target = attach(bare, "eu-west-1");
 
         assertEquals("my-alb-123.eu-west-1.elb.amazonaws.com", target.healthCheckDomain());
         assertEquals("/health", target.healthCheckPath());
@@ -134,7 +136,7 @@ class OriginsTest {
         when(httpApis.getApi(any(GetApiRequest.class))).thenThrow(software.amazon.awssdk.services.apigatewayv2.model
                 .NotFoundException.builder().message("Invalid API identifier specified").build());
 
-        OriginNotFoundException e = assertThrows(OriginNotFoundException.class, () -> origins.attach(east()));
+        OriginNotFoundException e = assertThrows(OriginNotFoundException.class, () -> attachEast());
 
         assertTrue(e.getMessage().startsWith("regions[0].origin.apiGateway.apiId:"), e.getMessage());
         assertTrue(e.getMessage().contains("API a1b2c3d4e5 not found in us-east-1"), e.getMessage());
@@ -147,7 +149,7 @@ class OriginsTest {
         when(restApis.getStage(any(GetStageRequest.class)))
                 .thenThrow(NotFoundException.builder().message("Invalid stage identifier specified").build());
 
-        OriginNotFoundException e = assertThrows(OriginNotFoundException.class, () -> origins.attach(east()));
+        OriginNotFoundException e = assertThrows(OriginNotFoundException.class, () -> attachEast());
 
         assertTrue(e.getMessage().startsWith("regions[0].origin.apiGateway.stage:"), e.getMessage());
         verify(restApis, never()).createDomainName(any(CreateDomainNameRequest.class));
@@ -158,14 +160,14 @@ class OriginsTest {
         restApiWithStage();
         noDomain();
 
-        OriginTarget target = origins.attach(east());
+        OriginTarget target = attachEast();
 
         assertEquals(new OriginTarget("us-east-1", REGIONAL_NAME, REGIONAL_ZONE,
                 "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", "/prod/health", "api.example.com", true), target);
         ArgumentCaptor<CreateDomainNameRequest> domain = ArgumentCaptor.forClass(CreateDomainNameRequest.class);
         verify(restApis).createDomainName(domain.capture());
         assertEquals("api.example.com", domain.getValue().domainName());
-        assertEquals(ExampleState.EAST_ORIGIN_CERTIFICATE, domain.getValue().regionalCertificateArn());
+        assertEquals(ExampleApp.EAST_ORIGIN_CERTIFICATE, domain.getValue().regionalCertificateArn());
         assertEquals(List.of(EndpointType.REGIONAL), domain.getValue().endpointConfiguration().types());
         assertEquals(SecurityPolicy.TLS_1_2, domain.getValue().securityPolicy());
         assertTrue(Tags.matches(domain.getValue().tags(), "shop", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN));
@@ -180,24 +182,22 @@ class OriginsTest {
     void attach_apiOriginWithItsOwnHealthCheckPath_probesThatPath() {
         restApiWithStage();
         noDomain();
-        RegionState east = east();
-        io.activeedge.input.RegionSpec spec = east.region();
+        AppSpec input = ExampleApp.input(false);
+        io.activeedge.input.RegionSpec spec = ExampleApp.region(input, "us-east-1");
         io.activeedge.input.OriginSpec own = new io.activeedge.input.OriginSpec(
                 spec.origin().apiGateway(), null, null, null, "/prod/ping");
-        RegionState withOwnPath = new RegionState(east.input(), east.run(),
-                new io.activeedge.input.RegionSpec(spec.region(), own, spec.alarms()),
-                east.zone(), east.certificates(), null, null, null, null);
+        io.activeedge.input.RegionSpec withOwnPath = new io.activeedge.input.RegionSpec(spec.region(), own, spec.alarms());
 
-        assertEquals("/prod/ping", origins.attach(withOwnPath).healthCheckPath());
+        assertEquals("/prod/ping", origins.attach(input, withOwnPath, ExampleApp.certificates()).healthCheckPath());
     }
 
     @Test
     void attach_secondRun_findsOurDomainAndMappingAndCreatesNothing() {
         restApiWithStage();
-        domain(ourTags(), ExampleState.EAST_ORIGIN_CERTIFICATE);
+        domain(ourTags(), ExampleApp.EAST_ORIGIN_CERTIFICATE);
         rootMapping(API_ID, "prod");
 
-        OriginTarget target = origins.attach(east());
+        OriginTarget target = attachEast();
 
         assertFalse(target.created());
         assertEquals(REGIONAL_NAME, target.dnsName());
@@ -212,12 +212,12 @@ class OriginsTest {
         domain(ourTags(), "arn:aws:acm:us-east-1:123456789012:certificate/old");
         rootMapping(API_ID, "prod");
 
-        origins.attach(east());
+        attachEast();
 
         ArgumentCaptor<UpdateDomainNameRequest> update = ArgumentCaptor.forClass(UpdateDomainNameRequest.class);
         verify(restApis).updateDomainName(update.capture());
         assertEquals("/regionalCertificateArn", update.getValue().patchOperations().get(0).path());
-        assertEquals(ExampleState.EAST_ORIGIN_CERTIFICATE, update.getValue().patchOperations().get(0).value());
+        assertEquals(ExampleApp.EAST_ORIGIN_CERTIFICATE, update.getValue().patchOperations().get(0).value());
     }
 
     @Test
@@ -225,7 +225,7 @@ class OriginsTest {
         restApiWithStage();
         domain(Map.of("team", "web"), "arn:aws:acm:us-east-1:123456789012:certificate/theirs");
 
-        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> origins.attach(east()));
+        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> attachEast());
 
         assertTrue(e.getMessage().contains("api.example.com") && e.getMessage().contains("us-east-1"), e.getMessage());
         verify(restApis, never()).updateDomainName(any(UpdateDomainNameRequest.class));
@@ -235,18 +235,18 @@ class OriginsTest {
     @Test
     void attach_domainOfAnotherApp_throwsResourceConflict() {
         restApiWithStage();
-        domain(Tags.of(null, "blog", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN), ExampleState.EAST_ORIGIN_CERTIFICATE);
+        domain(Tags.of(null, "blog", "us-east-1", Tags.ROLE_ORIGIN_DOMAIN), ExampleApp.EAST_ORIGIN_CERTIFICATE);
 
-        assertThrows(ResourceConflictException.class, () -> origins.attach(east()));
+        assertThrows(ResourceConflictException.class, () -> attachEast());
     }
 
     @Test
     void attach_otherApiAtRootPath_throwsResourceConflict() {
         restApiWithStage();
-        domain(ourTags(), ExampleState.EAST_ORIGIN_CERTIFICATE);
+        domain(ourTags(), ExampleApp.EAST_ORIGIN_CERTIFICATE);
         rootMapping("zzz9999999", "prod");
 
-        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> origins.attach(east()));
+        ResourceConflictException e = assertThrows(ResourceConflictException.class, () -> attachEast());
 
         assertTrue(e.getMessage().contains("zzz9999999"), e.getMessage());
         verify(restApis, never()).createBasePathMapping(any(CreateBasePathMappingRequest.class));
@@ -261,7 +261,7 @@ class OriginsTest {
                         .stageName("prod").build());
         noDomain();
 
-        OriginTarget target = origins.attach(east());
+        OriginTarget target = attachEast();
 
         ArgumentCaptor<CreateApiMappingRequest> mapping = ArgumentCaptor.forClass(CreateApiMappingRequest.class);
         verify(httpApis).createApiMapping(mapping.capture());

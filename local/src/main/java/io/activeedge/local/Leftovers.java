@@ -1,9 +1,9 @@
 package io.activeedge.local;
 
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
-import io.activeedge.routing.HealthCheckSearch;
-import io.activeedge.routing.Names;
+import io.activeedge.routing.healthchecks.HealthCheckSearch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.activeedge.local;
 
 import io.activeedge.failover.FailoverTags;
-import io.activeedge.failover.HealthCheckLookup;
-import io.activeedge.failover.HealthCheckLookup.Checks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.routing.healthchecks.HealthCheckLookup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,19 +41,19 @@ final class RoutingTable {
 
     /** One row per Region of the application, sorted by Region. */
     List<Row> of(String app) {
-        Map<String, Checks> regions = lookup.of(app);
+        Map<String, RegionHealthChecksResult> regions = lookup.of(app);
         if (regions.isEmpty()) {
             throw new CommandException("app " + app + " has no health checks: provision it first"
                     + " (./active-edge provision FILE with \"app\": \"" + app + "\")");
         }
         List<Row> rows = new ArrayList<>();
-        for (Checks checks : regions.values()) {
+        for (RegionHealthChecksResult checks : regions.values()) {
             rows.add(row(checks));
         }
         return rows;
     }
 
-    private Row row(Checks checks) {
+    private Row row(RegionHealthChecksResult checks) {
         boolean endpointHealthy = checks.endpointId() != null && HealthCheckLookup.healthy(route53
                 .getHealthCheckStatus(r -> r.healthCheckId(checks.endpointId())).healthCheckObservations());
         if (checks.switchId() == null) {

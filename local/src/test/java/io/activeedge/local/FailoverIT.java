@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.failover.FailoverTags;
-import io.activeedge.failover.HealthCheckLookup;
-import io.activeedge.failover.HealthCheckLookup.Checks;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.routing.healthchecks.HealthCheckLookup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -45,7 +45,7 @@ class FailoverIT {
     void failover_twoRegions_drainsOnlyThatSwitchAndRecoverRestoresIt() throws IOException {
         String app = "fo2";
         provision(exampleFor(app));
-        Map<String, Checks> checks = new HealthCheckLookup(LOCAL.route53()).of(app);
+        Map<String, RegionHealthChecksResult> checks = new HealthCheckLookup(LOCAL.route53()).of(app);
         Map<String, HealthCheckConfig> before = configs(checks);
 
         AlarmDrill.Outcome drained = drill(app, EAST, AlarmChange.ALARM);
@@ -142,7 +142,7 @@ class FailoverIT {
 
         provision(input);
 
-        Map<String, Checks> checks = new HealthCheckLookup(LOCAL.route53()).of(app);
+        Map<String, RegionHealthChecksResult> checks = new HealthCheckLookup(LOCAL.route53()).of(app);
         assertEquals(drained.decision().switchId(), checks.get(WEST).switchId(), "provisioning kept the switch");
         assertTrue(config(checks.get(WEST).switchId()).inverted(), "provisioning undid a drain");
         List<RoutingTable.Row> rows = new RoutingTable(LOCAL.route53()).of(app);
@@ -200,7 +200,7 @@ class FailoverIT {
                 .replace("a1b2c3d4e5", (app + "0000000000").substring(0, 10)));
     }
 
-    private static Map<String, HealthCheckConfig> configs(Map<String, Checks> checks) {
+    private static Map<String, HealthCheckConfig> configs(Map<String, RegionHealthChecksResult> checks) {
         Map<String, HealthCheckConfig> configs = new HashMap<>();
         checks.values().forEach(region -> List.of(region.endpointId(), region.switchId(), region.gateId())
                 .forEach(id -> configs.put(id, config(id))));

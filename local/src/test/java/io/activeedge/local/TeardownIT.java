@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.Tags;
 import io.activeedge.failover.FailoverTags;
-import io.activeedge.failover.HealthCheckLookup;
+import io.activeedge.routing.healthchecks.HealthCheckLookup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,5 @@
+package io.activeedge.provisioning;
+
+/** Whether the distribution is Deployed. */
+public record DistributionStatus(boolean deployed, String status) {
+}

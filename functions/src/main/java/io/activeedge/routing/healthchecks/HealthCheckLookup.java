@@ -1,0 +1,130 @@
+package io.activeedge.routing.healthchecks;
+
+import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
+
+/**
+ * Every Region's endpoint, switch and gate of one application: the health checks whose CallerReference marks
+ * them as the application's, confirmed by their tags ({@link HealthCheckSearch}). The failover function keeps what
+ * it found while its container is warm ({@link #cached}) and reads again only when something shows the copy is out
+ * of date; tools that show or drill failover read afresh ({@link #of}). An id is null when that check was not found.
+ */
+public final class HealthCheckLookup {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthCheckLookup.class);
+    /**
+     * How a Route 53 checker reports a healthy endpoint: "Success: HTTP Status Code 200, OK". The format is not
+     * documented: https://docs.aws.amazon.com/Route53/latest/APIReference/API_StatusReport.html calls Status only "A description
+     * of the status of the health check endpoint".
+     */
+    static final String SUCCESS = "Success";
+
+    private final HealthCheckSearch search;
+    private final Map<String, Map<String, RegionHealthChecksResult>> byApp = new ConcurrentHashMap<>();
+
+    public HealthCheckLookup(Route53Client route53) {
+        this.search = new HealthCheckSearch(route53);
+    }
+
+    /** The application's checks by Region, sorted by Region; empty when it has none. Read afresh, and kept. */
+    public Map<String, RegionHealthChecksResult> of(String app) {
+        Map<String, RegionHealthChecksResult> found = find(app);
+        byApp.put(app, found);
+        return found;
+    }
+
+    /** What was found for the application last while the container is warm; read when nothing is kept. */
+    public Map<String, RegionHealthChecksResult> cached(String app) {
+        Map<String, RegionHealthChecksResult> cached = byApp.get(app);
+        return cached != null ? cached : of(app);
+    }
+
+    public void forget(String app) {
+        byApp.remove(app);
+    }
+
+    private Map<String, RegionHealthChecksResult> find(String app) {
+        Map<String, Map<String, List<HealthCheckSearch.Tagged>>> byRegionAndRole = new TreeMap<>();
+        for (HealthCheckSearch.Tagged check : search.ofApp(app)) {
+            if (check.region() == null || check.role() == null) {
+                continue;
+            }
+            byRegionAndRole.computeIfAbsent(check.region(), r -> new HashMap<>())
+                    .computeIfAbsent(check.role(), r -> new ArrayList<>()).add(check);
+        }
+
+        Map<String, RegionHealthChecksResult> regions = new TreeMap<>();
+        byRegionAndRole.forEach((region, roles) -> {
+            String gateId = single(app, region, Tags.ROLE_GATE_CHECK, roles);
+            regions.put(region, new RegionHealthChecksResult(region,
+                    single(app, region, Tags.ROLE_ENDPOINT_CHECK, roles),
+                    switchOf(app, region, roles, gateId),
+                    gateId, List.of()));
+        });
+        LOG.info("health checks found app={} regions={}", app, regions.keySet());
+        return Collections.unmodifiableMap(regions);
+    }
+
+    /**
+     * The switch the gate monitors. While provisioning replaces an old calculated switch with a disabled one,
+     * a Region has both for a moment; the gate's children tell which one counts.
+     */
+    private static String switchOf(String app, String region, Map<String, List<HealthCheckSearch.Tagged>> roles,
+            String gateId) {
+        List<HealthCheckSearch.Tagged> switches = roles.getOrDefault(Tags.ROLE_SWITCH_CHECK, List.of());
+        if (switches.size() > 1 && gateId != null) {
+            List<String> children = roles.get(Tags.ROLE_GATE_CHECK).get(0).check().healthCheckConfig()
+                    .childHealthChecks();
+            List<HealthCheckSearch.Tagged> monitored = switches.stream()
+                    .filter(s -> children != null && children.contains(s.id())).toList();
+            if (monitored.size() == 1) {
+                return monitored.get(0).id();
+            }
+        }
+        return single(app, region, Tags.ROLE_SWITCH_CHECK, roles);
+    }
+
+    /** Two checks of one role leave it unknown which one the latency record uses: neither is trusted. */
+    private static String single(String app, String region, String role,
+            Map<String, List<HealthCheckSearch.Tagged>> roles) {
+        List<String> ids = roles.getOrDefault(role, List.of()).stream().map(HealthCheckSearch.Tagged::id).toList();
+        if (ids.size() > 1) {
+            LOG.warn("health checks ambiguous app={} region={} role={} ids={} action=treat-region-as-not-serving"
+                    + " fix=delete-the-checks-no-latency-record-uses", app, region, role, ids);
+            return null;
+        }
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /**
+     * Healthy as the failover function counts it: most checkers report success, or none reported yet.
+     * Stricter than Route 53 itself, which needs only more than 18%:
+     * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html: "If
+     * more than 18% of health checkers report that an endpoint is healthy, Route 53 considers it healthy. If 18% of
+     * health checkers or fewer report that an endpoint is healthy, Route 53 considers it unhealthy." A check that more
+     * than 18% but at most half of the checkers pass is healthy to Route 53 and not serving here. Each observation is
+     * one check by one checker (https://docs.aws.amazon.com/Route53/latest/APIReference/API_StatusReport.html: "the
+     * status that one Amazon Route 53 health checker reports and the time of the health check"), while each checker
+     * judges over FailureThreshold consecutive checks; the "Success" prefix and the empty case are not documented.
+     */
+    public static boolean healthy(List<HealthCheckObservation> observations) {
+        if (observations.isEmpty()) {
+            return true;
+        }
+        long success = observations.stream()
+                .filter(o -> o.statusReport() != null && o.statusReport().status() != null
+                        && o.statusReport().status().startsWith(SUCCESS))
+                .count();
+        return success * 2 > observations.size();
+    }
+}

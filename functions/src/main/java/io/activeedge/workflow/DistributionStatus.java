@@ -1,5 +1,0 @@
-package io.activeedge.workflow;
-
-/** Whether the distribution is Deployed. */
-public record DistributionStatus(boolean deployed, String status) {
-}

@@ -1,6 +1,0 @@
-package io.activeedge.workflow;
-
-/** What the per-Region branch of the workflow leaves behind. */
-public record RegionResult(String region, OriginTarget target, RegionHealthChecks healthChecks, AlarmMarks alarms,
-                           RecordChange record) {
-}

@@ -1,7 +1,0 @@
-package io.activeedge.workflow;
-
-import java.util.List;
-
-/** The DNS validation CNAMEs published for the certificates, de-duplicated by name. */
-public record ValidationRecords(String zoneId, List<String> names, String changeId) {
-}

@@ -1,0 +1,36 @@
+package io.activeedge.routing.healthchecks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.activeedge.core.Json;
+import io.activeedge.core.Tags;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.testing.FakeRoute53;
+import io.activeedge.testing.SampleEvents;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnsureHealthChecksHandlerTest {
+    @Test
+    void handleRequest_sampleEvent_returnsTheRegionsThreeChecks() throws IOException {
+        FakeRoute53 route53 = new FakeRoute53("Z0EXAMPLE");
+        EnsureHealthChecksHandler handler = new EnsureHealthChecksHandler(new HealthChecks(route53));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = SampleEvents.open("EnsureHealthChecksFunction-example.json")) {
+            handler.handleRequest(in, out, null);
+        }
+
+        RegionHealthChecksResult result = Json.MAPPER.readValue(out.toByteArray(), RegionHealthChecksResult.class);
+        assertEquals("us-east-1", result.region());
+        assertEquals(List.of(Tags.ROLE_ENDPOINT_CHECK, Tags.ROLE_SWITCH_CHECK, Tags.ROLE_GATE_CHECK), result.created());
+        assertEquals("/prod/health", route53.config(result.endpointId()).resourcePath());
+        assertEquals("a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
+                route53.config(result.endpointId()).fullyQualifiedDomainName());
+        assertTrue(route53.config(result.gateId()).childHealthChecks().contains(result.switchId()));
+    }
+}
