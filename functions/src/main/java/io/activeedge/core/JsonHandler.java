@@ -13,6 +13,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 /**
  * A thin handler: the event becomes a record, one service call, the result goes back as JSON.
  * Stream based so that the same Jackson mapping runs in Lambda, in the local cloud and in tests.
+ * While the service runs, the keys the event names ({@link LogContext}: app, region, execution) are in the MDC,
+ * so that every line it logs carries them as JSON fields.
  */
 public abstract class JsonHandler<I, O> implements RequestStreamHandler {
 
@@ -42,7 +44,7 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
      * {@link ThrottledException}, a client-side network or I/O failure {@link TransientNetworkException}.
      */
     private O call(I input) {
-        try {
+        try (LogContext.Scope scope = LogContext.enter(input)) {
             return handle(input);
         } catch (AwsServiceException e) {
             if (ThrottledException.isThrottling(e)) {

@@ -1,5 +1,6 @@
 package io.activeedge.input;
 
+import io.activeedge.core.LogContext;
 import java.util.List;
 import java.util.Map;
 
@@ -30,5 +31,10 @@ public record AppSpec(
         DistributionSpec distribution,
         TimingSpec timing,
         Map<String, String> tags,
-        Boolean takeOverRecords) {
+        Boolean takeOverRecords) implements LogContext {
+
+    @Override
+    public String logApp() {
+        return app;
+    }
 }

@@ -1,5 +1,6 @@
 package io.activeedge.provisioning;
 
+import io.activeedge.core.LogContext;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.RegionSpec;
 
@@ -13,5 +14,20 @@ public record RegionState(
         OriginTarget target,
         RegionHealthChecksResult healthChecks,
         AlarmMarksResult alarms,
-        RecordChange record) {
+        RecordChange record) implements LogContext {
+
+    @Override
+    public String logApp() {
+        return input == null ? null : input.app();
+    }
+
+    @Override
+    public String logRegion() {
+        return region == null ? null : region.region();
+    }
+
+    @Override
+    public String logExecution() {
+        return run == null ? null : run.id();
+    }
 }

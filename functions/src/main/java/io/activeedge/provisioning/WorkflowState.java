@@ -1,5 +1,6 @@
 package io.activeedge.provisioning;
 
+import io.activeedge.core.LogContext;
 import io.activeedge.input.AppSpec;
 import java.util.List;
 
@@ -17,5 +18,15 @@ public record WorkflowState(
         List<RegionResult> regions,
         Distribution distribution,
         DistributionStatus distributionStatus,
-        AliasRecordsResult aliases) {
+        AliasRecordsResult aliases) implements LogContext {
+
+    @Override
+    public String logApp() {
+        return input == null ? null : input.app();
+    }
+
+    @Override
+    public String logExecution() {
+        return run == null ? null : run.id();
+    }
 }

@@ -1,5 +1,6 @@
 package io.activeedge.teardown;
 
+import io.activeedge.core.LogContext;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
 
@@ -20,5 +21,15 @@ public record TeardownState(
         CertificateRemovalResult certificates,
         RemovalResult validationRecords,
         RemovalResult hostedZone,
-        RemovalResult alarms) {
+        RemovalResult alarms) implements LogContext {
+
+    @Override
+    public String logApp() {
+        return input == null ? null : input.app();
+    }
+
+    @Override
+    public String logExecution() {
+        return run == null ? null : run.id();
+    }
 }

@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -38,6 +39,33 @@ class JsonHandlerTest {
         @Override
         protected String handle(String input) {
             return service.get();
+        }
+    }
+
+    /** An event that names its application, and a handler that notes what the MDC holds while it runs. */
+    private record Event(String app) implements LogContext {
+        @Override
+        public String logApp() {
+            return app;
+        }
+    }
+
+    private static final class EventHandler extends JsonHandler<Event, String> {
+        private final RuntimeException failure;
+        private String appSeen;
+
+        EventHandler(RuntimeException failure) {
+            super(Event.class);
+            this.failure = failure;
+        }
+
+        @Override
+        protected String handle(Event input) {
+            appSeen = MDC.get(LogContext.APP);
+            if (failure != null) {
+                throw failure;
+            }
+            return "done";
         }
     }
 
@@ -103,5 +131,28 @@ class JsonHandlerTest {
     @Test
     void handleRequest_serviceAnswers_writesTheResult() throws IOException {
         assertThat(invoke(() -> "done")).isEqualTo("\"done\"");
+    }
+
+    @Test
+    void handleRequest_eventNamesItsApp_logsTheServiceCallWithItAndRemovesItAfterwards() throws IOException {
+        EventHandler handler = new EventHandler(null);
+
+        handler.handleRequest(new ByteArrayInputStream("{\"app\": \"shop\"}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), null);
+
+        assertThat(handler.appSeen).isEqualTo("shop");
+        assertThat(MDC.get(LogContext.APP)).as("a warm container's next invocation starts without it").isNull();
+    }
+
+    @Test
+    void handleRequest_serviceFails_removesTheAppAsWell() {
+        EventHandler handler = new EventHandler(new IllegalStateException("broken"));
+
+        assertThatThrownBy(() -> handler.handleRequest(
+                new ByteArrayInputStream("{\"app\": \"shop\"}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), null)).hasMessage("broken");
+
+        assertThat(handler.appSeen).isEqualTo("shop");
+        assertThat(MDC.get(LogContext.APP)).isNull();
     }
 }
