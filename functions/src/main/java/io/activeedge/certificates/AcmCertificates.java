@@ -1,5 +1,8 @@
 package io.activeedge.certificates;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
 import java.util.Collection;
@@ -83,8 +86,8 @@ public final class AcmCertificates {
     }
 
     private static ValidationRecordsNotReadyException notReadable(String region, String arn, String operation) {
-        LOG.info("certificate not readable yet region={} arn={} operation={} error=ResourceNotFoundException"
-                + " action=retry", region, arn, operation);
+        LOG.info("certificate not readable yet", LogContext.region(region), entry("arn", arn),
+                entry("operation", operation), entry("error", "ResourceNotFoundException"), entry("action", "retry"));
         return new ValidationRecordsNotReadyException("ACM cannot find the certificate " + arn + " in " + region
                 + " yet (" + operation + " answered ResourceNotFoundException): ACM takes several seconds after"
                 + " RequestCertificate before it describes a new certificate. If this persists, the certificate was"

@@ -1,7 +1,10 @@
 package io.activeedge.certificates;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.AwsRegions;
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
@@ -77,8 +80,8 @@ public final class CertificateRemover {
                     throw e;
                 }
                 String code = e.awsErrorDetails().errorCode();
-                LOG.info("certificates search incomplete app={} region={} error={} action=keep", input.app(), region,
-                        code);
+                LOG.info("certificates search incomplete", LogContext.region(region), entry("error", code),
+                        entry("action", "keep"));
                 unreadable.add(region);
                 round.kept.add(region + " (ACM could not be read there: " + code + "; any certificate of app "
                         + input.app() + " in " + region + " is left in place)");
@@ -87,9 +90,10 @@ public final class CertificateRemover {
         if (!round.inUse.isEmpty()) {
             requireBeforeDeadline(input, run, round.inUse);
         }
-        LOG.info("certificates removed app={} regions={} deletedThisRound={} deletedInAll={} kept={} inUse={}"
-                        + " validationRecords={} unreadableRegions={}", input.app(), regions, round.deletedNow,
-                round.deleted.size(), round.kept.size(), round.inUse.size(), round.records.size(), unreadable);
+        LOG.info("certificates removed", entry("regions", List.copyOf(regions)),
+                entry("deletedThisRound", round.deletedNow), entry("deletedInAll", round.deleted.size()),
+                entry("kept", round.kept.size()), entry("inUse", round.inUse.size()),
+                entry("validationRecords", round.records.size()), entry("unreadableRegions", unreadable));
         return new CertificateRemovalResult(List.copyOf(round.deleted), List.copyOf(round.kept), List.copyOf(round.inUse),
                 List.copyOf(round.records), round.inUse.isEmpty());
     }
@@ -131,10 +135,12 @@ public final class CertificateRemover {
         Instant deadline = run.startedAt().plusSeconds(60L * minutes);
         Instant now = clock.instant();
         if (!now.isAfter(deadline)) {
-            LOG.info("certificates in use app={} deadline={} action=wait inUse={}", input.app(), deadline, inUse);
+            LOG.info("certificates in use", entry("deadline", deadline.toString()), entry("action", "wait"),
+                    entry("inUse", inUse));
             return;
         }
-        LOG.info("certificates in use app={} deadline={} action=fail inUse={}", input.app(), deadline, inUse);
+        LOG.info("certificates in use", entry("deadline", deadline.toString()), entry("action", "fail"),
+                entry("inUse", inUse));
         throw new CertificateInUseException("Certificates of app " + input.app() + " are still in use "
                 + minutes + " minutes after the teardown started at " + run.startedAt() + " (deadline " + deadline
                 + "): " + String.join("; ", inUse) + ". CloudFront and API Gateway release a certificate a few"
@@ -170,41 +176,42 @@ public final class CertificateRemover {
                 }
                 detail = client.describeCertificate(r -> r.certificateArn(arn)).certificate();
             } catch (ResourceNotFoundException e) {
-                LOG.info("certificate already gone region={} arn={}", region, arn);
+                LOG.info("certificate already gone", LogContext.region(region), entry("arn", arn));
                 return;
             }
             String label = region + " " + arn + " (" + String.join(", ", detail.subjectAlternativeNames()) + ")";
             String role = tags.get(Tags.ROLE);
             if (!ROLES.contains(role)) {
-                LOG.info("certificate kept region={} arn={} app={} role={} reason=not-a-certificate-role",
-                        region, arn, app, role);
+                LOG.info("certificate kept", LogContext.region(region), entry("arn", arn), entry("role", role),
+                        entry("reason", "not-a-certificate-role"));
                 kept.add(label + " (tagged for app " + app + " with role " + role + ", not a certificate active-edge"
                         + " made)");
                 return;
             }
             records.addAll(validationRecords(detail));
             if (detail.hasInUseBy() && !detail.inUseBy().isEmpty()) {
-                LOG.info("certificate in use region={} arn={} role={} inUseBy={} action=wait",
-                        region, arn, role, detail.inUseBy());
+                LOG.info("certificate in use", LogContext.region(region), entry("arn", arn), entry("role", role),
+                        entry("inUseBy", detail.inUseBy()), entry("action", "wait"));
                 inUse.add(label + " used by " + String.join(", ", detail.inUseBy()));
                 return;
             }
             try {
                 client.deleteCertificate(r -> r.certificateArn(arn));
-                LOG.info("certificate deleted region={} arn={} role={} status={} names={}",
-                        region, arn, role, detail.statusAsString(), detail.subjectAlternativeNames());
+                LOG.info("certificate deleted", LogContext.region(region), entry("arn", arn), entry("role", role),
+                        entry("status", detail.statusAsString()), entry("names", detail.subjectAlternativeNames()));
                 deleted.add(label);
                 deletedNow++;
             } catch (ResourceInUseException e) {
-                LOG.info("certificate in use region={} arn={} role={} error=ResourceInUseException action=wait",
-                        region, arn, role);
+                LOG.info("certificate in use", LogContext.region(region), entry("arn", arn), entry("role", role),
+                        entry("error", "ResourceInUseException"), entry("action", "wait"));
                 inUse.add(label + " used by another AWS service (ACM refused to delete it: " + e.getMessage() + ")");
             } catch (ConflictException e) {
-                LOG.info("certificate busy region={} arn={} role={} error=ConflictException action=wait",
-                        region, arn, role);
+                LOG.info("certificate busy", LogContext.region(region), entry("arn", arn), entry("role", role),
+                        entry("error", "ConflictException"), entry("action", "wait"));
                 inUse.add(label + " being changed by ACM (" + e.getMessage() + ")");
             } catch (ResourceNotFoundException e) {
-                LOG.info("certificate already gone region={} arn={} role={}", region, arn, role);
+                LOG.info("certificate already gone", LogContext.region(region), entry("arn", arn),
+                        entry("role", role));
             }
         }
     }

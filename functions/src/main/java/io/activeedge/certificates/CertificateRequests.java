@@ -1,6 +1,9 @@
 package io.activeedge.certificates;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
@@ -64,8 +67,8 @@ public final class CertificateRequests {
         Optional<CertificateSummary> existing = findUsable(client, region, input.app(), regionTag, role, names);
         if (existing.isPresent()) {
             String arn = existing.get().certificateArn();
-            LOG.info("certificate found role={} region={} arn={} names={} status={}",
-                    role, region, arn, names, existing.get().statusAsString());
+            LOG.info("certificate found", entry("role", role), LogContext.region(region), entry("arn", arn),
+                    entry("names", names), entry("status", existing.get().statusAsString()));
             return new Certificate(role, region, arn, names, false);
         }
         String token = idempotencyToken(run.id(), region, role);
@@ -77,8 +80,8 @@ public final class CertificateRequests {
                 .tags(Tags.toList(Tags.of(input.tags(), input.app(), regionTag, role),
                         (key, value) -> Tag.builder().key(key).value(value).build()))
                 .build()).certificateArn();
-        LOG.info("certificate requested role={} region={} arn={} names={} idempotencyToken={}",
-                role, region, arn, names, token);
+        LOG.info("certificate requested", entry("role", role), LogContext.region(region), entry("arn", arn),
+                entry("names", names), entry("idempotencyToken", token));
         return new Certificate(role, region, arn, names, true);
     }
 
@@ -103,13 +106,15 @@ public final class CertificateRequests {
             if (covered.equals(wanted)) {
                 usable.add(summary);
             } else {
-                LOG.info("certificate not reused role={} arn={} names={} wanted={} reason=names-differ",
-                        role, summary.certificateArn(), covered, wanted);
+                LOG.info("certificate not reused", entry("role", role), entry("arn", summary.certificateArn()),
+                        entry("names", covered.stream().sorted().toList()),
+                        entry("wanted", wanted.stream().sorted().toList()),
+                        entry("reason", "names-differ"));
             }
         }
         if (usable.size() > 1) {
-            LOG.info("certificates usable role={} regionTag={} arns={}",
-                    role, regionTag, usable.stream().map(CertificateSummary::certificateArn).toList());
+            LOG.info("certificates usable", entry("role", role), entry("regionTag", regionTag),
+                    entry("arns", usable.stream().map(CertificateSummary::certificateArn).toList()));
         }
         return usable.stream().min(Comparator
                 .comparing((CertificateSummary c) -> c.status() == CertificateStatus.ISSUED ? 0 : 1)

@@ -1,5 +1,8 @@
 package io.activeedge.certificates;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import io.activeedge.core.LogContext;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.CertificateDeadlineExceededException;
@@ -62,9 +65,9 @@ public final class CertificateWatch {
                 continue;
             }
             CertificateStatus status = detail.status();
-            LOG.info("certificate status role={} region={} arn={} status={} failureReason={}",
-                    certificate.role(), certificate.region(), certificate.arn(), detail.statusAsString(),
-                    detail.failureReasonAsString());
+            LOG.info("certificate status", entry("role", certificate.role()), LogContext.region(certificate.region()),
+                    entry("arn", certificate.arn()), entry("status", detail.statusAsString()),
+                    entry("failureReason", detail.failureReasonAsString()));
             if (status == CertificateStatus.ISSUED) {
                 continue;
             }
@@ -81,8 +84,8 @@ public final class CertificateWatch {
             // https://docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html: "If you have just
             // created a certificate using the RequestCertificate action, there is a delay of several seconds before
             // you can retrieve information about it."
-            LOG.info("certificates not readable yet count={} certificates={} action=retry", notReadable.size(),
-                    notReadable);
+            LOG.info("certificates not readable yet", entry("count", notReadable.size()),
+                    entry("certificates", notReadable), entry("action", "retry"));
             throw new ValidationRecordsNotReadyException("ACM cannot find the certificates " + notReadable
                     + " that this execution requested (ResourceNotFoundException): ACM takes several seconds after"
                     + " RequestCertificate before it describes a new certificate. If this persists, they were"
@@ -102,7 +105,8 @@ public final class CertificateWatch {
                     + ", then start a new execution (it reuses these certificates), or raise"
                     + " timing.certificateTimeoutMinutes.");
         }
-        LOG.info("certificates pending count={} deadline={} pending={}", pending.size(), deadline, pending);
+        LOG.info("certificates pending", entry("count", pending.size()), entry("deadline", deadline.toString()),
+                entry("pending", pending));
         return new io.activeedge.provisioning.CertificateStatus(false, List.copyOf(pending));
     }
 
@@ -112,8 +116,8 @@ public final class CertificateWatch {
             return acm.in(certificate.region()).describeCertificate(DescribeCertificateRequest.builder()
                     .certificateArn(certificate.arn()).build()).certificate();
         } catch (ResourceNotFoundException e) {
-            LOG.info("certificate missing role={} region={} arn={} requestedByThisRun={}", certificate.role(),
-                    certificate.region(), certificate.arn(), certificate.created());
+            LOG.info("certificate missing", entry("role", certificate.role()), LogContext.region(certificate.region()),
+                    entry("arn", certificate.arn()), entry("requestedByThisRun", certificate.created()));
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package io.activeedge.certificates;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.ValidationRecordsNotReadyException;
@@ -54,11 +56,12 @@ public final class ValidationRecordPublisher {
         wanted.forEach((name, value) -> {
             Optional<String> current = currentValue(zoneId, name);
             if (current.isPresent() && Names.fqdn(current.get()).equals(Names.fqdn(value))) {
-                LOG.info("validation record unchanged zone={} name={} value={}", zoneId, name, value);
+                LOG.info("validation record unchanged", entry("zone", zoneId), entry("name", name),
+                        entry("value", value));
                 return;
             }
-            LOG.info("validation record upsert zone={} name={} value={} before={}",
-                    zoneId, name, value, current.orElse("none"));
+            LOG.info("validation record upsert", entry("zone", zoneId), entry("name", name), entry("value", value),
+                    entry("before", current.orElse("none")));
             changes.add(Change.builder().action(ChangeAction.UPSERT)
                     .resourceRecordSet(ResourceRecordSet.builder().name(name).type(RRType.CNAME).ttl(TTL_SECONDS)
                             .resourceRecords(r -> r.value(value)).build())
@@ -71,8 +74,8 @@ public final class ValidationRecordPublisher {
                     .changeBatch(b -> b.comment("active-edge certificate validation").changes(changes))
                     .build()).changeInfo().id());
         }
-        LOG.info("validation records published zone={} needed={} upserted={} changeId={}",
-                zoneId, wanted.size(), changes.size(), changeId);
+        LOG.info("validation records published", entry("zone", zoneId), entry("needed", wanted.size()),
+                entry("upserted", changes.size()), entry("changeId", changeId));
         return new ValidationRecordsResult(zoneId, List.copyOf(wanted.keySet()), changeId);
     }
 
@@ -121,7 +124,8 @@ public final class ValidationRecordPublisher {
             }
         }
         if (!notReady.isEmpty()) {
-            LOG.info("validation records not ready count={} notReady={} action=retry", notReady.size(), notReady);
+            LOG.info("validation records not ready", entry("count", notReady.size()), entry("notReady", notReady),
+                    entry("action", "retry"));
             throw new ValidationRecordsNotReadyException(
                     "ACM has not yet published the DNS validation record for " + String.join(", ", notReady));
         }

@@ -1,7 +1,10 @@
 package io.activeedge.certificates;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.AwsRegions;
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.provisioning.HostedZone;
@@ -68,8 +71,8 @@ public final class ValidationRecordRemover {
     public RemovalResult remove(HostedZone zone, List<String> regionsToSearch, CertificateRemovalResult certificates) {
         Map<String, Set<String>> values = valuesByName(certificates);
         if (zone == null || values.isEmpty()) {
-            LOG.info("validation records none to remove zone={} records={}", zone == null ? "none" : zone.id(),
-                    values.size());
+            LOG.info("validation records none to remove", entry("zone", zone == null ? "none" : zone.id()),
+                    entry("records", values.size()));
             return new RemovalResult(List.of(), List.of());
         }
         Needs needs = neededBy(values.keySet(), searchRegions(regionsToSearch), deletedArns(certificates.deleted()));
@@ -83,32 +86,34 @@ public final class ValidationRecordRemover {
             String line = name + " CNAME";
             SortedSet<String> users = neededBy.get(name);
             if (users != null) {
-                LOG.info("validation record kept zone={} name={} reason=still-needed neededBy={}", zoneId, name, users);
+                LOG.info("validation record kept", entry("zone", zoneId), entry("name", name),
+                        entry("reason", "still-needed"), entry("neededBy", users));
                 kept.add(line + " (still needed by " + String.join(", ", users) + ")");
                 return;
             }
             Optional<ResourceRecordSet> current = ZoneRecords.at(route53, zoneId, name).stream()
                     .filter(r -> ZoneRecords.isType(r, RRType.CNAME) && r.setIdentifier() == null).findFirst();
             if (current.isEmpty()) {
-                LOG.info("validation record already gone zone={} name={}", zoneId, name);
+                LOG.info("validation record already gone", entry("zone", zoneId), entry("name", name));
                 return;
             }
             List<String> found = current.get().resourceRecords().stream().map(ResourceRecord::value).toList();
             if (found.size() != 1 || ours.stream().noneMatch(v -> Names.fqdn(v).equals(Names.fqdn(found.get(0))))) {
-                LOG.info("validation record kept zone={} name={} reason=other-value found={} ours={}",
-                        zoneId, name, found, ours);
+                LOG.info("validation record kept", entry("zone", zoneId), entry("name", name),
+                        entry("reason", "other-value"), entry("found", found), entry("ours", ours));
                 kept.add(line + " (not ours: the zone's CNAME points at " + String.join(", ", found)
                         + ", not at " + String.join(", ", ours) + ")");
                 return;
             }
             if (!unreadable.isEmpty()) {
-                LOG.info("validation record kept zone={} name={} reason=regions-unreadable regions={}",
-                        zoneId, name, unreadable);
+                LOG.info("validation record kept", entry("zone", zoneId), entry("name", name),
+                        entry("reason", "regions-unreadable"), entry("regions", needs.unreadableRegions()));
                 kept.add(line + " (unknown whether still needed: ACM could not be read in " + unreadable
                         + " (" + AcmCertificates.ACCESS_DENIED + "), where a certificate may use it)");
                 return;
             }
-            LOG.info("validation record delete zone={} name={} value={}", zoneId, name, found.get(0));
+            LOG.info("validation record delete", entry("zone", zoneId), entry("name", name),
+                    entry("value", found.get(0)));
             changes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(current.get()).build());
             deleted.add(line);
         });
@@ -118,8 +123,9 @@ public final class ValidationRecordRemover {
                     .changeBatch(b -> b.comment("active-edge teardown: certificate validation").changes(changes)))
                     .changeInfo().id();
         }
-        LOG.info("validation records removed zone={} deleted={} kept={} changeId={} unreadableRegions={}",
-                zoneId, deleted.size(), kept.size(), changeId, needs.unreadableRegions());
+        LOG.info("validation records removed", entry("zone", zoneId), entry("deleted", deleted.size()),
+                entry("kept", kept.size()), entry("changeId", changeId),
+                entry("unreadableRegions", needs.unreadableRegions()));
         return new RemovalResult(List.copyOf(deleted), List.copyOf(kept));
     }
 
@@ -160,7 +166,8 @@ public final class ValidationRecordRemover {
         names.forEach(name -> nameByDomain.put(validatedDomain(name), name));
         Map<String, CompletableFuture<Optional<List<Need>>>> searches = new LinkedHashMap<>();
         for (String region : regions) {
-            searches.put(region, CompletableFuture.supplyAsync(() -> search(region, nameByDomain, ignored), executor));
+            searches.put(region, CompletableFuture.supplyAsync(
+                    LogContext.carried(() -> search(region, nameByDomain, ignored)), executor));
         }
         Map<String, SortedSet<String>> neededBy = new TreeMap<>();
         SortedSet<String> unreadable = new TreeSet<>();
@@ -198,8 +205,8 @@ public final class ValidationRecordRemover {
                 }
                 for (DomainValidation option : detail.domainValidationOptions()) {
                     recordNeeded(option, nameByDomain).ifPresent(name -> {
-                        LOG.info("validation record needed region={} name={} arn={} status={}",
-                                region, name, arn, detail.statusAsString());
+                        LOG.info("validation record needed", LogContext.region(region), entry("name", name),
+                                entry("arn", arn), entry("status", detail.statusAsString()));
                         needs.add(new Need(name, arn));
                     });
                 }
@@ -207,13 +214,14 @@ public final class ValidationRecordRemover {
             return Optional.of(needs);
         } catch (AwsServiceException e) {
             if (AwsRegions.notEnabled(region, e)) {
-                LOG.info("validation record search skipped region={} reason=region-not-enabled error={}",
-                        region, e.awsErrorDetails().errorCode());
+                LOG.info("validation record search skipped", LogContext.region(region),
+                        entry("reason", "region-not-enabled"), entry("error", e.awsErrorDetails().errorCode()));
                 return Optional.of(List.of());
             }
             if (AcmCertificates.accessDenied(e)) {
-                LOG.info("validation record search incomplete region={} reason=access-denied error={}"
-                        + " action=keep-records", region, e.awsErrorDetails().errorCode());
+                LOG.info("validation record search incomplete", LogContext.region(region),
+                        entry("reason", "access-denied"), entry("error", e.awsErrorDetails().errorCode()),
+                        entry("action", "keep-records"));
                 return Optional.empty();
             }
             throw e;

@@ -1,5 +1,7 @@
 package io.activeedge.distribution;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.errors.DistributionDeadlineExceededException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.Run;
@@ -64,34 +66,34 @@ public final class DistributionRemover {
         try {
             read = cloudFront.getDistribution(GetDistributionRequest.builder().id(id).build());
         } catch (NoSuchDistributionException e) {
-            LOG.info("distribution already gone app={} id={}", input.app(), id);
+            LOG.info("distribution already gone", entry("id", id));
             return next(input, plus(deleted, describe(id, current.domainName())), kept);
         }
         Distribution d = read.distribution();
         if (!Distributions.DEPLOYED.equals(d.status())) {
             Instant deadline = requireTime(input, run, d);
-            LOG.info("distribution not deployed yet app={} id={} status={} deadline={} action=wait",
-                    input.app(), id, d.status(), deadline);
+            LOG.info("distribution not deployed yet", entry("id", id), entry("status", d.status()),
+                    entry("deadline", deadline.toString()), entry("action", "wait"));
             return new DistributionRemovalResult(id, d.domainName(), d.status(), false, deleted, kept);
         }
         if (Boolean.TRUE.equals(d.distributionConfig().enabled())) {
-            LOG.info("distribution enabled again app={} id={} action=disable", input.app(), id);
-            String status = distributions.disable(id, input.app()).map(Distribution::status).orElse(d.status());
+            LOG.info("distribution enabled again", entry("id", id), entry("action", "disable"));
+            String status = distributions.disable(id).map(Distribution::status).orElse(d.status());
             return new DistributionRemovalResult(id, d.domainName(), status, false, deleted, kept);
         }
         try {
             cloudFront.deleteDistribution(DeleteDistributionRequest.builder().id(id).ifMatch(read.eTag()).build());
-            LOG.info("distribution deleted app={} id={} domainName={} ifMatch={}", input.app(), id, d.domainName(),
-                    read.eTag());
+            LOG.info("distribution deleted", entry("id", id), entry("domainName", d.domainName()),
+                    entry("ifMatch", read.eTag()));
         } catch (PreconditionFailedException e) {
-            LOG.info("distribution changed meanwhile app={} id={} staleETag={} action=read-again-next-round",
-                    input.app(), id, read.eTag());
+            LOG.info("distribution changed meanwhile", entry("id", id), entry("staleETag", read.eTag()),
+                    entry("action", "read-again-next-round"));
             return new DistributionRemovalResult(id, d.domainName(), d.status(), false, deleted, kept);
         } catch (DistributionNotDisabledException e) {
-            LOG.info("distribution not disabled yet app={} id={} action=wait", input.app(), id);
+            LOG.info("distribution not disabled yet", entry("id", id), entry("action", "wait"));
             return new DistributionRemovalResult(id, d.domainName(), d.status(), false, deleted, kept);
         } catch (NoSuchDistributionException e) {
-            LOG.info("distribution already gone app={} id={}", input.app(), id);
+            LOG.info("distribution already gone", entry("id", id));
         }
         return next(input, plus(deleted, describe(id, d.domainName())), kept);
     }
@@ -100,21 +102,21 @@ public final class DistributionRemover {
     private DistributionRemovalResult next(AppSpec input, List<String> deleted, List<String> kept) {
         List<DistributionSummary> tagged = search.tagged(input);
         if (tagged.size() > 1) {
-            LOG.info("distributions tagged app={} ids={} action=remove-one-after-another", input.app(),
-                    tagged.stream().map(DistributionSummary::id).toList());
+            LOG.info("distributions tagged", entry("ids", tagged.stream().map(DistributionSummary::id).toList()),
+                    entry("action", "remove-one-after-another"));
         }
         for (DistributionSummary summary : tagged) {
             Optional<Distribution> updated;
             try {
-                updated = distributions.disable(summary.id(), input.app());
+                updated = distributions.disable(summary.id());
             } catch (NoSuchDistributionException e) {
-                LOG.info("distribution already gone app={} id={}", input.app(), summary.id());
+                LOG.info("distribution already gone", entry("id", summary.id()));
                 continue;
             }
             String status = updated.map(Distribution::status).orElse(summary.status());
             return new DistributionRemovalResult(summary.id(), summary.domainName(), status, false, deleted, kept);
         }
-        LOG.info("distributions removed app={} deleted={}", input.app(), deleted);
+        LOG.info("distributions removed", entry("deleted", deleted));
         return new DistributionRemovalResult(null, null, null, true, deleted, kept);
     }
 
@@ -123,8 +125,8 @@ public final class DistributionRemover {
         Instant deadline = Distributions.deadline(input, run);
         Instant now = clock.instant();
         if (now.isAfter(deadline)) {
-            LOG.warn("distribution deadline exceeded app={} id={} status={} deadline={}", input.app(), d.id(),
-                    d.status(), deadline);
+            LOG.warn("distribution deadline exceeded", entry("id", d.id()), entry("status", d.status()),
+                    entry("deadline", deadline.toString()));
             throw new DistributionDeadlineExceededException("CloudFront distribution " + d.id() + " ("
                     + d.domainName() + ") of application " + input.app() + " is still " + d.status() + " at " + now
                     + "; the deadline was " + deadline + " (timing.distributionTimeoutMinutes = "

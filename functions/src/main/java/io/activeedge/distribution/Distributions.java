@@ -1,5 +1,7 @@
 package io.activeedge.distribution;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.Tags;
 import io.activeedge.errors.DistributionDeadlineExceededException;
 import io.activeedge.errors.ResourceConflictException;
@@ -84,7 +86,7 @@ public final class Distributions {
             }
         }
         if (!conflicts.isEmpty()) {
-            LOG.warn("distribution conflict app={} aliases={} conflicts={}", input.app(), desired.aliases(), conflicts);
+            LOG.warn("distribution conflict", entry("aliases", desired.aliases()), entry("conflicts", conflicts));
             throw new ResourceConflictException("CloudFront aliases of application " + input.app()
                     + " are already used by another distribution: " + String.join("; ", conflicts)
                     + ". An alias can belong to one distribution only: remove it from that distribution"
@@ -92,7 +94,7 @@ public final class Distributions {
         }
         if (owned.size() > 1) {
             List<String> ids = owned.stream().map(DistributionSummary::id).toList();
-            LOG.warn("distribution conflict app={} tagged={}", input.app(), ids);
+            LOG.warn("distribution conflict", entry("tagged", ids));
             throw new ResourceConflictException("Several CloudFront distributions are tagged for application "
                     + input.app() + ": " + ids + ". Keep one: delete the others (or remove their "
                     + Tags.APP + " tag), then run the workflow again.");
@@ -109,14 +111,15 @@ public final class Distributions {
         String status = cloudFront.getDistribution(GetDistributionRequest.builder().id(id).build())
                 .distribution().status();
         if (DEPLOYED.equals(status)) {
-            LOG.info("distribution deployed id={}", id);
+            LOG.info("distribution deployed", entry("id", id));
             return new DistributionStatus(true, status);
         }
         int timeoutMinutes = input.timing().distributionTimeoutMinutes();
         Instant deadline = deadline(input, run);
         Instant now = clock.instant();
         if (now.isAfter(deadline)) {
-            LOG.warn("distribution deadline exceeded id={} status={} deadline={}", id, status, deadline);
+            LOG.warn("distribution deadline exceeded", entry("id", id), entry("status", status),
+                    entry("deadline", deadline.toString()));
             throw new DistributionDeadlineExceededException("CloudFront distribution " + id + " is still " + status
                     + " at " + now + "; the deadline was " + deadline + " (" + timeoutMinutes
                     + " minutes, timing.distributionTimeoutMinutes, after the execution started at " + run.startedAt()
@@ -124,7 +127,8 @@ public final class Distributions {
                     + " timing.distributionTimeoutMinutes, start the workflow again with the same input:"
                     + " it finds this distribution and creates nothing new.");
         }
-        LOG.info("distribution not deployed yet id={} status={} deadline={}", id, status, deadline);
+        LOG.info("distribution not deployed yet", entry("id", id), entry("status", status),
+                entry("deadline", deadline.toString()));
         return new DistributionStatus(false, status);
     }
 
@@ -152,8 +156,9 @@ public final class Distributions {
             return createdBefore(input.app(), desired, related, callerReference, e);
         }
         var d = created.distribution();
-        LOG.info("distribution created app={} id={} domainName={} aliases={} origin={} callerReference={}",
-                input.app(), d.id(), d.domainName(), desired.aliases(), input.originDomain(), callerReference);
+        LOG.info("distribution created", entry("id", d.id()), entry("domainName", d.domainName()),
+                entry("aliases", desired.aliases()), entry("origin", input.originDomain()),
+                entry("callerReference", callerReference));
         return new Distribution(d.id(), d.arn(), d.domainName(), d.status(), RecordChange.CREATED);
     }
 
@@ -175,8 +180,8 @@ public final class Distributions {
                 .filter(d -> callerReference.equals(d.distributionConfig().callerReference()));
         if (byId.isPresent()) {
             var d = byId.get();
-            LOG.info("distribution already created app={} id={} callerReference={} foundBy=error-message"
-                    + " action=converge", app, d.id(), callerReference);
+            LOG.info("distribution already created", entry("id", d.id()), entry("callerReference", callerReference),
+                    entry("foundBy", "error-message"), entry("action", "converge"));
             return converge(d.id(), d.arn(), d.domainName(), d.status(), desired, app);
         }
         for (DistributionSummary summary : search.related(related)) {
@@ -184,13 +189,14 @@ public final class Distributions {
                     || distribution(summary.id()).map(d -> callerReference.equals(d.distributionConfig()
                             .callerReference())).orElse(false);
             if (ours) {
-                LOG.info("distribution already created app={} id={} callerReference={} foundBy=search action=converge",
-                        app, summary.id(), callerReference);
+                LOG.info("distribution already created", entry("id", summary.id()),
+                        entry("callerReference", callerReference), entry("foundBy", "search"),
+                        entry("action", "converge"));
                 return converge(summary.id(), summary.arn(), summary.domainName(), summary.status(), desired, app);
             }
         }
-        LOG.warn("distribution already created but not found app={} callerReference={} reason={}",
-                app, callerReference, reason);
+        LOG.warn("distribution already created but not found", entry("callerReference", callerReference),
+                entry("reason", reason));
         throw new ResourceConflictException("CloudFront refused to create the distribution of application " + app
                 + " because one already exists for the caller reference " + callerReference
                 + " (DistributionAlreadyExists: " + reason + "), but it is not found by its id, its caller reference or"
@@ -215,15 +221,16 @@ public final class Distributions {
 
     private Distribution converge(String id, String arn, String domainName, String status, DesiredConfig desired,
                                   String app) {
-        return withCurrentConfig(id, app, current -> {
+        return withCurrentConfig(id, current -> {
             List<String> drift = desired.drift(current.distributionConfig());
             if (drift.isEmpty()) {
-                LOG.info("distribution unchanged app={} id={} status={}", app, id, status);
+                LOG.info("distribution unchanged", entry("id", id), entry("status", status));
                 return new Distribution(id, arn, domainName, status, RecordChange.UNCHANGED);
             }
             try {
                 var d = update(id, current, desired.applyTo(current.distributionConfig()));
-                LOG.info("distribution updated app={} id={} ifMatch={} drift={}", app, id, current.eTag(), drift);
+                LOG.info("distribution updated", entry("id", id), entry("ifMatch", current.eTag()),
+                        entry("drift", drift));
                 return new Distribution(d.id(), d.arn(), d.domainName(), d.status(), RecordChange.UPDATED);
             } catch (CnameAlreadyExistsException e) {
                 throw aliasTaken(app, desired, "distribution " + id, e);
@@ -236,14 +243,15 @@ public final class Distributions {
      * disabled and Deployed. Returns the distribution as CloudFront answered the update, or empty when it was
      * already disabled.
      */
-    public Optional<software.amazon.awssdk.services.cloudfront.model.Distribution> disable(String id, String app) {
-        return withCurrentConfig(id, app, current -> {
+    public Optional<software.amazon.awssdk.services.cloudfront.model.Distribution> disable(String id) {
+        return withCurrentConfig(id, current -> {
             if (!Boolean.TRUE.equals(current.distributionConfig().enabled())) {
-                LOG.info("distribution already disabled app={} id={} action=none", app, id);
+                LOG.info("distribution already disabled", entry("id", id), entry("action", "none"));
                 return Optional.empty();
             }
             var d = update(id, current, current.distributionConfig().toBuilder().enabled(false).build());
-            LOG.info("distribution disabled app={} id={} ifMatch={} status={}", app, id, current.eTag(), d.status());
+            LOG.info("distribution disabled", entry("id", id), entry("ifMatch", current.eTag()),
+                    entry("status", d.status()));
             return Optional.of(d);
         });
     }
@@ -252,7 +260,7 @@ public final class Distributions {
      * Reads the config with its ETag and hands both to {@code change}, which may update it with that ETag; reads
      * again when CloudFront answers PreconditionFailed (someone else changed the config meanwhile).
      */
-    private <T> T withCurrentConfig(String id, String app, Function<GetDistributionConfigResponse, T> change) {
+    private <T> T withCurrentConfig(String id, Function<GetDistributionConfigResponse, T> change) {
         for (int attempt = 0; ; attempt++) {
             GetDistributionConfigResponse current = cloudFront.getDistributionConfig(
                     GetDistributionConfigRequest.builder().id(id).build());
@@ -260,12 +268,12 @@ public final class Distributions {
                 return change.apply(current);
             } catch (PreconditionFailedException e) {
                 if (attempt >= PRECONDITION_RETRIES) {
-                    LOG.warn("distribution update gave up app={} id={} attempts={} reason=config-keeps-changing",
-                            app, id, attempt + 1);
+                    LOG.warn("distribution update gave up", entry("id", id), entry("attempts", attempt + 1),
+                            entry("reason", "config-keeps-changing"));
                     throw e;
                 }
-                LOG.info("distribution changed meanwhile app={} id={} staleETag={} retry={}",
-                        app, id, current.eTag(), attempt + 1);
+                LOG.info("distribution changed meanwhile", entry("id", id), entry("staleETag", current.eTag()),
+                        entry("retry", attempt + 1));
             }
         }
     }
@@ -279,7 +287,8 @@ public final class Distributions {
     private static ResourceConflictException aliasTaken(String app, DesiredConfig desired, String target,
                                                         CnameAlreadyExistsException e) {
         String reason = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        LOG.warn("distribution alias taken app={} target={} aliases={} reason={}", app, target, desired.aliases(), reason);
+        LOG.warn("distribution alias taken", entry("target", target), entry("aliases", desired.aliases()),
+                entry("reason", reason));
         return new ResourceConflictException("CloudFront refused the aliases " + desired.aliases() + " for " + target
                 + " of application " + app + ": one of them is already an alternate domain name of another"
                 + " distribution, possibly in another AWS account (CNAMEAlreadyExists: " + reason + ")."

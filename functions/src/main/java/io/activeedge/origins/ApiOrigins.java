@@ -1,5 +1,8 @@
 package io.activeedge.origins;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import io.activeedge.core.LogContext;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.InvalidInputException;
 import io.activeedge.errors.OriginNotFoundException;
@@ -77,7 +80,8 @@ public final class ApiOrigins {
                     + " check can reach");
         }
         requireStage(kind, api, region, field);
-        LOG.info("origin api found region={} apiId={} kind={} stage={}", region, api.apiId(), kind, api.stage());
+        LOG.info("origin api found", LogContext.region(region), entry("apiId", api.apiId()), entry("kind", kind.name()),
+                entry("stage", api.stage()));
         return kind;
     }
 

@@ -1,5 +1,8 @@
 package io.activeedge.origins;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
@@ -51,15 +54,15 @@ public final class OriginDomainRemover {
                         deleted.add(region + " " + name + " (" + mappings + ")");
                     }
                 } else if (input.originDomain() != null && Names.bare(name).equals(Names.bare(input.originDomain()))) {
-                    LOG.info("origin custom domain kept region={} domain={} app={} reason=not-tagged-for-app",
-                            region, name, input.app());
+                    LOG.info("origin custom domain kept", LogContext.region(region), entry("domain", name),
+                            entry("reason", "not-tagged-for-app"));
                     kept.add(region + " " + name + " (not ours: not tagged " + Tags.APP + "=" + input.app() + ", "
                             + Tags.ROLE + "=" + Tags.ROLE_ORIGIN_DOMAIN + ", " + Tags.REGION + "=" + region + ")");
                 }
             }
         }
-        LOG.info("origin custom domains removed app={} regions={} deleted={} kept={}",
-                input.app(), regions, deleted.size(), kept.size());
+        LOG.info("origin custom domains removed", entry("regions", regions), entry("deleted", deleted.size()),
+                entry("kept", kept.size()));
         return new RemovalResult(List.copyOf(deleted), List.copyOf(kept));
     }
 
@@ -108,10 +111,12 @@ public final class OriginDomainRemover {
     private static boolean deleteMapping(String region, String domainName, String kind, String what, Runnable delete) {
         try {
             delete.run();
-            LOG.info("origin mapping deleted region={} domain={} kind={} mapping={}", region, domainName, kind, what);
+            LOG.info("origin mapping deleted", LogContext.region(region), entry("domain", domainName),
+                    entry("kind", kind), entry("mapping", what));
             return true;
         } catch (NotFoundException | software.amazon.awssdk.services.apigatewayv2.model.NotFoundException e) {
-            LOG.info("origin mapping already gone region={} domain={} kind={} mapping={}", region, domainName, kind, what);
+            LOG.info("origin mapping already gone", LogContext.region(region), entry("domain", domainName),
+                    entry("kind", kind), entry("mapping", what));
             return false;
         }
     }
@@ -133,8 +138,9 @@ public final class OriginDomainRemover {
             if (e.statusCode() < 500) {
                 throw e;
             }
-            LOG.warn("origin mappings unreadable region={} domain={} kind=rest status={} error={} action=delete-domain",
-                    region, domainName, e.statusCode(), e.getMessage());
+            LOG.warn("origin mappings unreadable", LogContext.region(region), entry("domain", domainName),
+                    entry("kind", "rest"), entry("status", e.statusCode()), entry("error", e.getMessage()),
+                    entry("action", "delete-domain"));
             return List.of();
         }
     }
@@ -152,10 +158,11 @@ public final class OriginDomainRemover {
     private boolean deleteDomain(String region, String domainName, String mappings) {
         try {
             restApis.in(region).deleteDomainName(r -> r.domainName(domainName));
-            LOG.info("origin custom domain deleted region={} domain={} removed={}", region, domainName, mappings);
+            LOG.info("origin custom domain deleted", LogContext.region(region), entry("domain", domainName),
+                    entry("removed", mappings));
             return true;
         } catch (NotFoundException e) {
-            LOG.info("origin custom domain already gone region={} domain={}", region, domainName);
+            LOG.info("origin custom domain already gone", LogContext.region(region), entry("domain", domainName));
             return false;
         }
     }

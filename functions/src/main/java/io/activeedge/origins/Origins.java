@@ -1,6 +1,9 @@
 package io.activeedge.origins;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Names;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
@@ -57,8 +60,8 @@ public final class Origins {
         OriginSpec origin = spec.origin();
         String checkDomain = origin.healthCheckDomain() != null ? origin.healthCheckDomain() : origin.dnsName();
         String checkPath = origin.healthCheckPath() != null ? origin.healthCheckPath() : input.healthCheck().path();
-        LOG.info("origin is a ready alias target region={} dnsName={} hostedZoneId={} action=none",
-                spec.region(), origin.dnsName(), origin.hostedZoneId());
+        LOG.info("origin is a ready alias target", LogContext.region(spec.region()), entry("dnsName", origin.dnsName()),
+                entry("hostedZoneId", origin.hostedZoneId()), entry("action", "none"));
         return new OriginTarget(spec.region(), origin.dnsName(), origin.hostedZoneId(), checkDomain, checkPath, null, false);
     }
 
@@ -94,8 +97,8 @@ public final class Origins {
                     .endpointConfiguration(c -> c.types(EndpointType.REGIONAL))
                     .securityPolicy(SecurityPolicy.TLS_1_2)
                     .tags(Tags.of(input.tags(), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)));
-            LOG.info("origin custom domain created domain={} region={} regionalDomainName={} certificateArn={}",
-                    domainName, region, created.regionalDomainName(), certificateArn);
+            LOG.info("origin custom domain created", entry("domain", domainName), LogContext.region(region),
+                    entry("regionalDomainName", created.regionalDomainName()), entry("certificateArn", certificateArn));
             return new Domain(created.regionalDomainName(), created.regionalHostedZoneId(), true);
         }
         if (!Tags.matches(existing.tags(), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)) {
@@ -110,10 +113,12 @@ public final class Origins {
         if (!certificateArn.equals(existing.regionalCertificateArn())) {
             apigateway.updateDomainName(r -> r.domainName(domainName).patchOperations(PatchOperation.builder()
                     .op(Op.REPLACE).path("/regionalCertificateArn").value(certificateArn).build()));
-            LOG.info("origin custom domain certificate replaced domain={} region={} before={} after={}",
-                    domainName, region, existing.regionalCertificateArn(), certificateArn);
+            LOG.info("origin custom domain certificate replaced", entry("domain", domainName),
+                    LogContext.region(region), entry("before", existing.regionalCertificateArn()),
+                    entry("after", certificateArn));
         } else {
-            LOG.info("origin custom domain found domain={} region={} action=none", domainName, region);
+            LOG.info("origin custom domain found", entry("domain", domainName), LogContext.region(region),
+                    entry("action", "none"));
         }
         return new Domain(existing.regionalDomainName(), existing.regionalHostedZoneId(), false);
     }
@@ -127,19 +132,19 @@ public final class Origins {
             BasePathMapping mapping = root.get();
             requireSameApi(domainName, region, api, mapping.restApiId(), mapping.stage());
             if (api.stage().equals(mapping.stage())) {
-                LOG.info("origin mapping found domain={} region={} apiId={} stage={} action=none",
-                        domainName, region, api.apiId(), api.stage());
+                LOG.info("origin mapping found", entry("domain", domainName), LogContext.region(region),
+                        entry("apiId", api.apiId()), entry("stage", api.stage()), entry("action", "none"));
                 return;
             }
             apigateway.updateBasePathMapping(r -> r.domainName(domainName).basePath(ApiMappings.NO_BASE_PATH)
                     .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/stage").value(api.stage()).build()));
-            LOG.info("origin mapping stage changed domain={} region={} apiId={} before={} after={}",
-                    domainName, region, api.apiId(), mapping.stage(), api.stage());
+            LOG.info("origin mapping stage changed", entry("domain", domainName), LogContext.region(region),
+                    entry("apiId", api.apiId()), entry("before", mapping.stage()), entry("after", api.stage()));
             return;
         }
         apigateway.createBasePathMapping(r -> r.domainName(domainName).restApiId(api.apiId()).stage(api.stage()));
-        LOG.info("origin mapping created domain={} region={} apiId={} stage={} basePath={}",
-                domainName, region, api.apiId(), api.stage(), ApiMappings.NO_BASE_PATH);
+        LOG.info("origin mapping created", entry("domain", domainName), LogContext.region(region),
+                entry("apiId", api.apiId()), entry("stage", api.stage()), entry("basePath", ApiMappings.NO_BASE_PATH));
     }
 
     private void ensureHttpMapping(String region, String domainName, OriginSpec.ApiGatewayOrigin api, boolean newDomain) {
@@ -151,19 +156,19 @@ public final class Origins {
             ApiMapping mapping = root.get();
             requireSameApi(domainName, region, api, mapping.apiId(), mapping.stage());
             if (api.stage().equals(mapping.stage())) {
-                LOG.info("origin mapping found domain={} region={} apiId={} stage={} action=none",
-                        domainName, region, api.apiId(), api.stage());
+                LOG.info("origin mapping found", entry("domain", domainName), LogContext.region(region),
+                        entry("apiId", api.apiId()), entry("stage", api.stage()), entry("action", "none"));
                 return;
             }
             apigateway.updateApiMapping(r -> r.apiMappingId(mapping.apiMappingId()).domainName(domainName)
                     .apiId(api.apiId()).stage(api.stage()));
-            LOG.info("origin mapping stage changed domain={} region={} apiId={} before={} after={}",
-                    domainName, region, api.apiId(), mapping.stage(), api.stage());
+            LOG.info("origin mapping stage changed", entry("domain", domainName), LogContext.region(region),
+                    entry("apiId", api.apiId()), entry("before", mapping.stage()), entry("after", api.stage()));
             return;
         }
         apigateway.createApiMapping(r -> r.domainName(domainName).apiId(api.apiId()).stage(api.stage()).apiMappingKey(""));
-        LOG.info("origin mapping created domain={} region={} apiId={} stage={} basePath={}",
-                domainName, region, api.apiId(), api.stage(), ApiMappings.NO_BASE_PATH);
+        LOG.info("origin mapping created", entry("domain", domainName), LogContext.region(region),
+                entry("apiId", api.apiId()), entry("stage", api.stage()), entry("basePath", ApiMappings.NO_BASE_PATH));
     }
 
     private static void requireSameApi(String domainName, String region, OriginSpec.ApiGatewayOrigin api,

@@ -1,5 +1,7 @@
 package io.activeedge.routing;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.AwsRegions;
 import io.activeedge.input.AppSpec;
@@ -44,8 +46,8 @@ public final class ApplicationSearch {
             input.regions().stream().map(RegionSpec::region).forEach(regions::add);
         }
         regions.add(AwsConstants.CLOUDFRONT_CERTIFICATE_REGION);
-        LOG.info("application found app={} zone={} zoneId={} regions={} regionsOfHealthChecks={}",
-                input.app(), input.zone(), zone == null ? null : zone.id(), regions, fromChecks);
+        LOG.info("application found", entry("zone", input.zone()), entry("zoneId", zone == null ? null : zone.id()),
+                entry("regions", List.copyOf(regions)), entry("regionsOfHealthChecks", List.copyOf(fromChecks)));
         return new TeardownScope(zone, List.copyOf(regions));
     }
 }

@@ -1,5 +1,8 @@
 package io.activeedge.routing.healthchecks;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Tags;
 import io.activeedge.provisioning.RegionHealthChecksResult;
 import java.util.ArrayList;
@@ -71,7 +74,7 @@ public final class HealthCheckLookup {
                     switchOf(app, region, roles, gateId),
                     gateId, List.of()));
         });
-        LOG.info("health checks found app={} regions={}", app, regions.keySet());
+        LOG.info("health checks found", LogContext.app(app), entry("regions", List.copyOf(regions.keySet())));
         return Collections.unmodifiableMap(regions);
     }
 
@@ -99,8 +102,9 @@ public final class HealthCheckLookup {
             Map<String, List<HealthCheckSearch.Tagged>> roles) {
         List<String> ids = roles.getOrDefault(role, List.of()).stream().map(HealthCheckSearch.Tagged::id).toList();
         if (ids.size() > 1) {
-            LOG.warn("health checks ambiguous app={} region={} role={} ids={} action=treat-region-as-not-serving"
-                    + " fix=delete-the-checks-no-latency-record-uses", app, region, role, ids);
+            LOG.warn("health checks ambiguous", LogContext.app(app), LogContext.region(region), entry("role", role),
+                    entry("ids", ids), entry("action", "treat-region-as-not-serving"),
+                    entry("fix", "delete-the-checks-no-latency-record-uses"));
             return null;
         }
         return ids.isEmpty() ? null : ids.get(0);

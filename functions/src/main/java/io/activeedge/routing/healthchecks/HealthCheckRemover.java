@@ -1,5 +1,8 @@
 package io.activeedge.routing.healthchecks;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.HealthCheckInUseException;
@@ -53,7 +56,7 @@ public final class HealthCheckRemover {
         List<Tagged> pending = search.ofApp(app).stream().sorted(Comparator.comparingInt(HealthCheckRemover::order))
                 .toList();
         if (pending.isEmpty()) {
-            LOG.info("health checks none app={}", app);
+            LOG.info("health checks none");
             return new RemovalResult(List.of(), List.of());
         }
         List<String> deleted = new ArrayList<>();
@@ -63,18 +66,18 @@ public final class HealthCheckRemover {
                 try {
                     route53.deleteHealthCheck(r -> r.healthCheckId(check.id()));
                     deleted.add(describe(check));
-                    LOG.info("health check deleted app={} region={} role={} id={}", app, check.region(), check.role(),
-                            check.id());
+                    LOG.info("health check deleted", LogContext.region(check.region()), entry("role", check.role()),
+                            entry("id", check.id()));
                 } catch (NoSuchHealthCheckException e) {
-                    LOG.info("health check already gone app={} region={} role={} id={}", app, check.region(),
-                            check.role(), check.id());
+                    LOG.info("health check already gone", LogContext.region(check.region()),
+                            entry("role", check.role()), entry("id", check.id()));
                 } catch (Route53Exception e) {
                     if (!isInUse(e)) {
                         throw e;
                     }
                     inUse.add(check);
-                    LOG.info("health check in use app={} region={} role={} id={} pass={} action=retry-after-the-others",
-                            app, check.region(), check.role(), check.id(), pass);
+                    LOG.info("health check in use", LogContext.region(check.region()), entry("role", check.role()),
+                            entry("id", check.id()), entry("pass", pass), entry("action", "retry-after-the-others"));
                 }
             }
             if (inUse.isEmpty()) {
@@ -82,7 +85,7 @@ public final class HealthCheckRemover {
             }
             if (pass >= IN_USE_PASSES) {
                 String which = inUse.stream().map(HealthCheckRemover::describe).collect(Collectors.joining(", "));
-                LOG.warn("health checks still in use app={} checks=\"{}\" deleted={}", app, which, deleted.size());
+                LOG.warn("health checks still in use", entry("checks", which), entry("deleted", deleted.size()));
                 throw new HealthCheckInUseException("Route 53 refused " + IN_USE_PASSES + " times to delete health"
                         + " check(s) of application " + app + " because something still refers to them: " + which
                         + ". Find what does (a record in any hosted zone whose health check is that id, or a calculated"

@@ -1,5 +1,8 @@
 package io.activeedge.routing.healthchecks;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import io.activeedge.core.LogContext;
 import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
@@ -99,8 +102,9 @@ public final class HealthChecks {
             created.add(Tags.ROLE_SWITCH_CHECK);
             if (legacy != null) {
                 copyFailoverTags(legacy.id(), switchNow.id());
-                LOG.info("switch converted region={} from={} to={} drained={} reason=a-calculated-check-cannot-monitor"
-                        + "-a-calculated-check", region, legacy.id(), switchNow.id(), drained);
+                LOG.info("switch converted", LogContext.region(region), entry("from", legacy.id()),
+                        entry("to", switchNow.id()), entry("drained", drained),
+                        entry("reason", "a-calculated-check-cannot-monitor-a-calculated-check"));
             }
         } else {
             // A conversion cut short: while the gate still monitors the old switch, the old switch's state counts.
@@ -224,7 +228,8 @@ public final class HealthChecks {
                 .resourceType(TagResourceType.HEALTHCHECK).resourceId(id)
                 .addTags(Tags.toList(tags, (key, value) -> Tag.builder().key(key).value(value).build()))
                 .build());
-        LOG.info("health check created region={} role={} id={} callerReference={}", region, role, id, reference);
+        LOG.info("health check created", LogContext.region(region), entry("role", role), entry("id", id),
+                entry("callerReference", reference));
         return check;
     }
 
@@ -232,12 +237,13 @@ public final class HealthChecks {
         HealthCheckConfig current = found.healthCheckConfig();
         if (!wanted.typeAsString().equals(current.typeAsString())
                 || !Objects.equals(wanted.requestInterval(), current.requestInterval())) {
-            LOG.warn("health check setting cannot change on an existing check region={} role={} id={}"
-                            + " type={} wantedType={} requestInterval={} wantedRequestInterval={}"
-                            + " action=keep-current reason=route53-fixes-type-and-request-interval-at-creation"
-                            + " fix=delete-the-check-and-run-again",
-                    region, Tags.ROLE_ENDPOINT_CHECK, found.id(), current.typeAsString(), wanted.typeAsString(),
-                    current.requestInterval(), wanted.requestInterval());
+            LOG.warn("health check setting cannot change on an existing check", LogContext.region(region),
+                    entry("role", Tags.ROLE_ENDPOINT_CHECK), entry("id", found.id()),
+                    entry("type", current.typeAsString()), entry("wantedType", wanted.typeAsString()),
+                    entry("requestInterval", current.requestInterval()),
+                    entry("wantedRequestInterval", wanted.requestInterval()), entry("action", "keep-current"),
+                    entry("reason", "route53-fixes-type-and-request-interval-at-creation"),
+                    entry("fix", "delete-the-check-and-run-again"));
         }
         boolean drifted = current.fullyQualifiedDomainName() == null
                 || !Names.bare(current.fullyQualifiedDomainName()).equals(wanted.fullyQualifiedDomainName())
@@ -247,7 +253,8 @@ public final class HealthChecks {
                 || !Boolean.TRUE.equals(current.enableSNI())
                 || Boolean.TRUE.equals(current.inverted());
         if (!drifted) {
-            LOG.info("health check found region={} role={} id={} action=none", region, Tags.ROLE_ENDPOINT_CHECK, found.id());
+            LOG.info("health check found", LogContext.region(region), entry("role", Tags.ROLE_ENDPOINT_CHECK),
+                    entry("id", found.id()), entry("action", "none"));
             return;
         }
         route53.updateHealthCheck(UpdateHealthCheckRequest.builder()
@@ -259,10 +266,12 @@ public final class HealthChecks {
                 .enableSNI(true)
                 .inverted(false)
                 .build());
-        LOG.info("health check updated region={} role={} id={} before=\"{} {}:{} threshold {}\" after=\"{} {}:{} threshold {}\"",
-                region, Tags.ROLE_ENDPOINT_CHECK, found.id(),
-                current.fullyQualifiedDomainName(), current.resourcePath(), current.port(), current.failureThreshold(),
-                wanted.fullyQualifiedDomainName(), wanted.resourcePath(), wanted.port(), wanted.failureThreshold());
+        LOG.info("health check updated", LogContext.region(region), entry("role", Tags.ROLE_ENDPOINT_CHECK),
+                entry("id", found.id()),
+                entry("before", current.fullyQualifiedDomainName() + " " + current.resourcePath() + ":"
+                        + current.port() + " threshold " + current.failureThreshold()),
+                entry("after", wanted.fullyQualifiedDomainName() + " " + wanted.resourcePath() + ":"
+                        + wanted.port() + " threshold " + wanted.failureThreshold()));
     }
 
     /**
@@ -273,8 +282,9 @@ public final class HealthChecks {
         boolean enabled = !Boolean.TRUE.equals(found.healthCheckConfig().disabled());
         boolean inherit = inherited != null && inherited != isInverted(found);
         if (!enabled && !inherit) {
-            LOG.info("health check found region={} role={} id={} inverted={} action=none reason=switch-belongs-to-failover",
-                    region, Tags.ROLE_SWITCH_CHECK, found.id(), isInverted(found));
+            LOG.info("health check found", LogContext.region(region), entry("role", Tags.ROLE_SWITCH_CHECK),
+                    entry("id", found.id()), entry("inverted", isInverted(found)), entry("action", "none"),
+                    entry("reason", "switch-belongs-to-failover"));
             return found;
         }
         UpdateHealthCheckRequest.Builder update = UpdateHealthCheckRequest.builder()
@@ -283,9 +293,9 @@ public final class HealthChecks {
             update.inverted(inherited);
         }
         HealthCheck updated = route53.updateHealthCheck(update.build()).healthCheck();
-        LOG.info("health check updated region={} role={} id={} disabled=true inverted={} reason={}",
-                region, Tags.ROLE_SWITCH_CHECK, found.id(), isInverted(updated),
-                inherit ? "takes-the-state-of-the-switch-it-replaces" : "a-switch-never-probes");
+        LOG.info("health check updated", LogContext.region(region), entry("role", Tags.ROLE_SWITCH_CHECK),
+                entry("id", found.id()), entry("disabled", true), entry("inverted", isInverted(updated)),
+                entry("reason", inherit ? "takes-the-state-of-the-switch-it-replaces" : "a-switch-never-probes"));
         return updated;
     }
 
@@ -313,16 +323,16 @@ public final class HealthChecks {
             route53.updateHealthCheck(UpdateHealthCheckRequest.builder().healthCheckId(switchId)
                     .healthCheckVersion(current.healthCheckVersion()).inverted(isInverted(legacy)).build());
             copyFailoverTags(legacyId, switchId);
-            LOG.info("switch state carried over region={} from={} to={} drained={}", region, legacyId, switchId,
-                    isInverted(legacy));
+            LOG.info("switch state carried over", LogContext.region(region), entry("from", legacyId),
+                    entry("to", switchId), entry("drained", isInverted(legacy)));
         }
         try {
             route53.deleteHealthCheck(r -> r.healthCheckId(legacyId));
         } catch (NoSuchHealthCheckException e) {
             // Deleted meanwhile: nothing left to do.
         }
-        LOG.info("health check deleted region={} role={} id={} reason=replaced-by-disabled-switch switch={}",
-                region, Tags.ROLE_SWITCH_CHECK, legacyId, switchId);
+        LOG.info("health check deleted", LogContext.region(region), entry("role", Tags.ROLE_SWITCH_CHECK),
+                entry("id", legacyId), entry("reason", "replaced-by-disabled-switch"), entry("switch", switchId));
     }
 
     /** The failover tags (the last alarm state applied) follow the switch to its replacement. */
@@ -342,7 +352,8 @@ public final class HealthChecks {
                 || !Objects.equals(current.healthThreshold(), wanted.healthThreshold())
                 || Boolean.TRUE.equals(current.inverted());
         if (!drifted) {
-            LOG.info("health check found region={} role={} id={} action=none", region, Tags.ROLE_GATE_CHECK, found.id());
+            LOG.info("health check found", LogContext.region(region), entry("role", Tags.ROLE_GATE_CHECK),
+                    entry("id", found.id()), entry("action", "none"));
             return;
         }
         route53.updateHealthCheck(UpdateHealthCheckRequest.builder()
@@ -351,9 +362,10 @@ public final class HealthChecks {
                 .healthThreshold(wanted.healthThreshold())
                 .inverted(false)
                 .build());
-        LOG.info("health check updated region={} role={} id={} before=\"children {} threshold {}\" after=\"children {} threshold {}\"",
-                region, Tags.ROLE_GATE_CHECK, found.id(), current.childHealthChecks(), current.healthThreshold(),
-                wanted.childHealthChecks(), wanted.healthThreshold());
+        LOG.info("health check updated", LogContext.region(region), entry("role", Tags.ROLE_GATE_CHECK),
+                entry("id", found.id()),
+                entry("before", "children " + current.childHealthChecks() + " threshold " + current.healthThreshold()),
+                entry("after", "children " + wanted.childHealthChecks() + " threshold " + wanted.healthThreshold()));
     }
 
     /**

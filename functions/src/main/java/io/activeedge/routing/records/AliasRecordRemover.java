@@ -1,5 +1,7 @@
 package io.activeedge.routing.records;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.Names;
 import io.activeedge.distribution.DistributionSearch;
 import io.activeedge.input.AppSpec;
@@ -34,12 +36,13 @@ public final class AliasRecordRemover {
     /** {@code zone}: the application's hosted zone, null when it has none. */
     public RemovalResult delete(AppSpec input, HostedZone zone) {
         if (zone == null) {
-            LOG.info("alias records skipped app={} zone={} reason=no-hosted-zone", input.app(), input.zone());
+            LOG.info("alias records skipped", entry("zone", input.zone()), entry("reason", "no-hosted-zone"));
             return new RemovalResult(List.of(), List.of());
         }
         List<String> domains = distributions.tagged(input).stream().map(DistributionSummary::domainName).toList();
         if (domains.isEmpty()) {
-            LOG.info("alias records skipped app={} zone={} reason=no-distribution-tagged-for-app", input.app(), zone.name());
+            LOG.info("alias records skipped", entry("zone", zone.name()),
+                    entry("reason", "no-distribution-tagged-for-app"));
             return new RemovalResult(List.of(), List.of());
         }
 
@@ -64,17 +67,17 @@ public final class AliasRecordRemover {
             } else if (atAliases) {
                 String reason = ZoneRecords.describe(record) + "; not a distribution of application " + input.app();
                 kept.add(reason);
-                LOG.info("alias record kept app={} record=\"{}\" reason=points-elsewhere", input.app(), reason);
+                LOG.info("alias record kept", entry("record", reason), entry("reason", "points-elsewhere"));
             }
         }
         if (!ours.isEmpty()) {
             String changeId = ZoneRecords.deleteAll(route53, zone.id(),
                     "active-edge " + input.app() + " teardown: CloudFront aliases", ours);
-            deleted.forEach(record -> LOG.info("alias record deleted app={} record=\"{}\" changeId={}",
-                    input.app(), record, changeId));
+            deleted.forEach(record -> LOG.info("alias record deleted", entry("record", record),
+                    entry("changeId", changeId)));
         } else {
-            LOG.info("alias records none app={} zone={} distributions={} searched={}",
-                    input.app(), zone.name(), domains, atAliases ? input.aliases() : "whole-zone");
+            LOG.info("alias records none", entry("zone", zone.name()), entry("distributions", domains),
+                    entry("searched", atAliases ? input.aliases() : "whole-zone"));
         }
         return new RemovalResult(List.copyOf(deleted), List.copyOf(kept));
     }

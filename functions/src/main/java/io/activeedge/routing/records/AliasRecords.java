@@ -1,5 +1,7 @@
 package io.activeedge.routing.records;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Names;
 import io.activeedge.errors.ResourceConflictException;
@@ -89,10 +91,11 @@ public final class AliasRecords {
                         + "; not the CloudFront distribution " + Names.bare(distribution)
                         + ". Remove those records, or set takeOverRecords to true to let active-edge replace them");
             }
-            conflicts.forEach(record -> LOG.info("record taken over record=\"{}\" reason=takeOverRecords", record));
+            conflicts.forEach(record -> LOG.info("record taken over", entry("record", record),
+                    entry("reason", "takeOverRecords")));
         }
-        results.forEach(r -> LOG.info("alias record name={} type={} distribution={} action={}",
-                r.name(), r.type(), r.target(), r.action()));
+        results.forEach(r -> LOG.info("alias record", entry("name", r.name()), entry("type", r.type()),
+                entry("distribution", r.target()), entry("action", r.action())));
         // https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html: "either makes all or
         // none of the changes in the change batch request"; its own example deletes a CNAME and creates an alias in one
         // batch: "If validation for either the DELETE or the CREATE action fails, then the request is canceled".
@@ -100,8 +103,8 @@ public final class AliasRecords {
             String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
                     .comment("active-edge " + input.app() + " CloudFront aliases")
                     .changes(changes))).changeInfo().id();
-            LOG.info("alias records written names={} distribution={} changes={} changeId={}",
-                    names, distribution, changes.size(), changeId);
+            LOG.info("alias records written", entry("names", List.copyOf(names)), entry("distribution", distribution),
+                    entry("changes", changes.size()), entry("changeId", changeId));
         }
         return new AliasRecordsResult(results);
     }

@@ -1,5 +1,7 @@
 package io.activeedge.routing.records;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
@@ -28,7 +30,7 @@ public final class LatencyRecordRemover {
     /** {@code zone}: the application's hosted zone, null when it has none. */
     public RemovalResult delete(AppSpec input, HostedZone zone) {
         if (zone == null) {
-            LOG.info("latency records skipped app={} zone={} reason=no-hosted-zone", input.app(), input.zone());
+            LOG.info("latency records skipped", entry("zone", input.zone()), entry("reason", "no-hosted-zone"));
             return new RemovalResult(List.of(), List.of());
         }
         String prefix = Tags.setIdentifierPrefix(input.app());
@@ -36,7 +38,7 @@ public final class LatencyRecordRemover {
                 .filter(r -> r.setIdentifier() != null && r.setIdentifier().startsWith(prefix))
                 .toList();
         if (ours.isEmpty()) {
-            LOG.info("latency records none app={} zone={} setIdentifierPrefix={}", input.app(), zone.name(), prefix);
+            LOG.info("latency records none", entry("zone", zone.name()), entry("setIdentifierPrefix", prefix));
             return new RemovalResult(List.of(), List.of());
         }
         String changeId = ZoneRecords.deleteAll(route53, zone.id(),
@@ -44,8 +46,8 @@ public final class LatencyRecordRemover {
         List<String> deleted = ours.stream()
                 .map(r -> Names.unescaped(r.name()) + " " + r.typeAsString() + " " + r.setIdentifier())
                 .toList();
-        deleted.forEach(record -> LOG.info("latency record deleted app={} record=\"{}\" changeId={}",
-                input.app(), record, changeId));
+        deleted.forEach(record -> LOG.info("latency record deleted", entry("record", record),
+                entry("changeId", changeId)));
         return new RemovalResult(deleted, List.of());
     }
 }

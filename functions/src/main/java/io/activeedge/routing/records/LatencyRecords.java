@@ -1,5 +1,7 @@
 package io.activeedge.routing.records;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ResourceConflictException;
@@ -63,8 +65,8 @@ public final class LatencyRecords {
                 .toList();
 
         if (ours.isPresent() && same(ours.get(), wanted)) {
-            LOG.info("latency record found name={} setIdentifier={} target={} gate={} action=none",
-                    name, setIdentifier, target.dnsName(), wanted.healthCheckId());
+            LOG.info("latency record found", entry("name", name), entry("setIdentifier", setIdentifier),
+                    entry("target", target.dnsName()), entry("gate", wanted.healthCheckId()), entry("action", "none"));
             return result(name, setIdentifier, target, RecordChange.UNCHANGED);
         }
         if (!blocking.isEmpty() && !Boolean.TRUE.equals(input.takeOverRecords())) {
@@ -80,7 +82,8 @@ public final class LatencyRecords {
         List<Change> changes = new ArrayList<>();
         for (ResourceRecordSet record : blocking) {
             changes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(record).build());
-            LOG.info("record taken over name={} record=\"{}\" reason=takeOverRecords", name, ZoneRecords.describe(record));
+            LOG.info("record taken over", entry("name", name), entry("record", ZoneRecords.describe(record)),
+                    entry("reason", "takeOverRecords"));
         }
         String action;
         if (ours.isPresent()) {
@@ -93,8 +96,9 @@ public final class LatencyRecords {
         String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
                 .comment("active-edge " + input.app() + " latency record " + region)
                 .changes(changes))).changeInfo().id();
-        LOG.info("latency record written name={} setIdentifier={} target={} gate={} action={} changeId={}",
-                name, setIdentifier, target.dnsName(), wanted.healthCheckId(), action, changeId);
+        LOG.info("latency record written", entry("name", name), entry("setIdentifier", setIdentifier),
+                entry("target", target.dnsName()), entry("gate", wanted.healthCheckId()), entry("action", action),
+                entry("changeId", changeId));
         return result(name, setIdentifier, target, action);
     }
 

@@ -1,5 +1,7 @@
 package io.activeedge.routing.zone;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.HostedZone;
@@ -32,7 +34,7 @@ public final class HostedZoneReleaser {
     /** {@code zone}: the application's hosted zone, null when it has none. */
     public RemovalResult release(AppSpec input, HostedZone zone) {
         if (zone == null) {
-            LOG.info("hosted zone none app={} zone={}", input.app(), input.zone());
+            LOG.info("hosted zone none", entry("zone", input.zone()));
             return new RemovalResult(List.of(), List.of());
         }
         Map<String, String> tags = new HashMap<>();
@@ -40,22 +42,23 @@ public final class HostedZoneReleaser {
             tags.putAll(Tags.toMap(route53.listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE)
                     .resourceId(zone.id())).resourceTagSet().tags(), Tag::key, Tag::value));
         } catch (NoSuchHostedZoneException e) {
-            LOG.info("hosted zone already gone app={} zone={} id={}", input.app(), zone.name(), zone.id());
+            LOG.info("hosted zone already gone", entry("zone", zone.name()), entry("id", zone.id()));
             return new RemovalResult(List.of(), List.of());
         }
         String what = zone.name() + " (" + zone.id() + ") ";
         if (Tags.matches(tags, input.app(), Tags.GLOBAL, Tags.ROLE_HOSTED_ZONE)) {
             route53.changeTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(zone.id())
                     .removeTagKeys(Tags.KEYS));
-            LOG.info("hosted zone kept app={} zone={} id={} action=active-edge-tags-removed reason=delegated",
-                    input.app(), zone.name(), zone.id());
+            LOG.info("hosted zone kept", entry("zone", zone.name()), entry("id", zone.id()),
+                    entry("action", "active-edge-tags-removed"), entry("reason", "delegated"));
             return new RemovalResult(List.of(), List.of(what + DELEGATED));
         }
         String owner = tags.get(Tags.APP);
         String reason = owner == null
                 ? "kept: not tagged for application " + input.app() + " (created outside active-edge, or released before)"
                 : "kept: tagged for application " + owner;
-        LOG.info("hosted zone kept app={} zone={} id={} owner={} action=none", input.app(), zone.name(), zone.id(), owner);
+        LOG.info("hosted zone kept", entry("zone", zone.name()), entry("id", zone.id()), entry("owner", owner),
+                entry("action", "none"));
         return new RemovalResult(List.of(), List.of(what + reason));
     }
 }

@@ -1,5 +1,7 @@
 package io.activeedge.routing.zone;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.activeedge.core.Names;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.HostedZoneConflictException;
@@ -57,8 +59,8 @@ public final class HostedZones {
         String id = Names.zoneId(created.hostedZone().id());
         tag(input, id);
         List<String> nameServers = created.delegationSet().nameServers();
-        LOG.info("hosted zone created zone={} id={} nameServers={} action=delegate-domain-to-these-name-servers",
-                name, id, nameServers);
+        LOG.info("hosted zone created", entry("zone", name), entry("id", id), entry("nameServers", nameServers),
+                entry("action", "delegate-domain-to-these-name-servers"));
         return new HostedZone(id, name, nameServers, true);
     }
 
@@ -83,7 +85,8 @@ public final class HostedZones {
         String zoneReference = zone.hostedZone().callerReference();
         List<String> nameServers = zone.delegationSet() == null ? List.of() : zone.delegationSet().nameServers();
         if (zoneReference == null || !zoneReference.startsWith(callerReferencePrefix(input.app()))) {
-            LOG.info("hosted zone found zone={} id={} createdBy=other action=use-untouched", name, id);
+            LOG.info("hosted zone found", entry("zone", name), entry("id", id), entry("createdBy", "other"),
+                    entry("action", "use-untouched"));
             return new HostedZone(id, name, nameServers, false);
         }
         boolean createdByThisRun = zoneReference.equals(reference);
@@ -92,11 +95,13 @@ public final class HostedZones {
                 Tag::key, Tag::value);
         if (tags.get(Tags.APP) == null) {
             tag(input, id);
-            LOG.info("hosted zone found zone={} id={} callerReference={} action=tagged"
-                    + " reason=created-by-active-edge-for-this-app-but-untagged", name, id, zoneReference);
+            LOG.info("hosted zone found", entry("zone", name), entry("id", id),
+                    entry("callerReference", zoneReference), entry("action", "tagged"),
+                    entry("reason", "created-by-active-edge-for-this-app-but-untagged"));
         } else {
-            LOG.info("hosted zone found zone={} id={} callerReference={} taggedFor={} action=none",
-                    name, id, zoneReference, tags.get(Tags.APP));
+            LOG.info("hosted zone found", entry("zone", name), entry("id", id),
+                    entry("callerReference", zoneReference), entry("taggedFor", tags.get(Tags.APP)),
+                    entry("action", "none"));
         }
         return new HostedZone(id, name, nameServers, createdByThisRun);
     }
@@ -113,8 +118,8 @@ public final class HostedZones {
         List<software.amazon.awssdk.services.route53.model.HostedZone> ours = publicZonesNamed(name).stream()
                 .filter(z -> reference.equals(z.callerReference())).toList();
         if (ours.size() != 1) {
-            LOG.warn("hosted zone already created but not found zone={} callerReference={} matches={}",
-                    name, reference, ours.size());
+            LOG.warn("hosted zone already created but not found", entry("zone", name),
+                    entry("callerReference", reference), entry("matches", ours.size()));
             throw new HostedZoneConflictException("Route 53 refused to create the hosted zone " + name
                     + " because one was already created with the caller reference " + reference
                     + " (HostedZoneAlreadyExists), but no public zone named " + name + " carries it (it may have been"
@@ -158,11 +163,11 @@ public final class HostedZones {
                     + "); set hostedZoneId in the input to the one that the domain's registrar delegates to.");
         }
         if (matches.isEmpty()) {
-            LOG.info("hosted zone not found zone={}", name);
+            LOG.info("hosted zone not found", entry("zone", name));
             return null;
         }
         GetHostedZoneResponse zone = byId(matches.get(0).id(), name);
-        LOG.info("hosted zone found zone={} id={}", name, Names.zoneId(zone.hostedZone().id()));
+        LOG.info("hosted zone found", entry("zone", name), entry("id", Names.zoneId(zone.hostedZone().id())));
         return zone;
     }
 
