@@ -55,12 +55,12 @@ public interface LogContext {
     }
 
     /** The {@link #APP} field of a line, or null when the invocation's context carries this app already. */
-    static StructuredArgument app(String app) {
+    public static StructuredArgument app(String app) {
         return unlessInContext(APP, app);
     }
 
     /** The {@link #REGION} field of a line, or null when the invocation's context carries this Region already. */
-    static StructuredArgument region(String region) {
+    public static StructuredArgument region(String region) {
         return unlessInContext(REGION, region);
     }
 

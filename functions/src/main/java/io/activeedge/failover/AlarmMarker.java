@@ -1,5 +1,7 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.LogContext;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.AlarmNotFoundException;
@@ -81,12 +83,14 @@ public final class AlarmMarker {
             Map<String, String> tags = current.get(arn);
             boolean same = wanted.entrySet().stream().allMatch(e -> e.getValue().equals(tags.get(e.getKey())));
             if (same) {
-                LOG.info("alarm marked region={} alarm={} switch={} action=none", region, name, checks.switchId());
+                LOG.info("alarm already marked", LogContext.region(region), entry("alarm", name),
+                        entry("switch", checks.switchId()), entry("action", "none"));
             } else {
                 client.tagResource(r -> r.resourceARN(arn).tags(Tags.toList(wanted,
                         (key, value) -> Tag.builder().key(key).value(value).build())));
-                LOG.info("alarm marked region={} alarm={} switch={} previousSwitch={} action=tagged",
-                        region, name, checks.switchId(), tags.get(FailoverTags.SWITCH));
+                LOG.info("alarm marked", LogContext.region(region), entry("alarm", name),
+                        entry("switch", checks.switchId()), entry("previousSwitch", tags.get(FailoverTags.SWITCH)),
+                        entry("action", "tagged"));
             }
             marked.add(arn);
         }

@@ -1,5 +1,7 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.LogContext;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
@@ -89,7 +91,8 @@ public final class AlarmReleaser {
                 try {
                     tagsByArn.put(arn, AlarmMarker.tagsOf(client, arn));
                 } catch (ResourceNotFoundException e) {
-                    LOG.info("alarm gone app={} region={} alarm={} action=none", app, region, nameOf(arn));
+                    LOG.info("alarm gone", LogContext.app(app), LogContext.region(region), entry("alarm", nameOf(arn)),
+                            entry("action", "none"));
                 }
             }
         }
@@ -100,23 +103,24 @@ public final class AlarmReleaser {
             String name = nameOf(arn);
             Map<String, String> tags = alarm.getValue();
             if (!app.equals(tags.get(Tags.APP))) {
-                LOG.info("alarm kept app={} region={} alarm={} owner={} action=none", app, region, name,
-                        tags.get(Tags.APP));
+                LOG.info("alarm kept: another application's", LogContext.app(app), LogContext.region(region),
+                        entry("alarm", name), entry("owner", tags.get(Tags.APP)), entry("action", "none"));
                 continue;
             }
             try {
                 client.untagResource(r -> r.resourceARN(arn).tagKeys(Tags.APP, Tags.REGION, FailoverTags.SWITCH));
             } catch (ResourceNotFoundException e) {
                 // Deleted since it was found: nothing of it is left to release.
-                LOG.info("alarm gone app={} region={} alarm={} action=none", app, region, name);
+                LOG.info("alarm gone", LogContext.app(app), LogContext.region(region), entry("alarm", name),
+                        entry("action", "none"));
                 continue;
             }
-            LOG.info("alarm unmarked app={} region={} alarm={} switch={} action=tags-removed",
-                    app, region, name, tags.get(FailoverTags.SWITCH));
+            LOG.info("alarm unmarked", LogContext.app(app), LogContext.region(region), entry("alarm", name),
+                    entry("switch", tags.get(FailoverTags.SWITCH)), entry("action", "tags-removed"));
             released.put(name, arn);
         }
-        LOG.info("alarms released app={} region={} foundByTag={} namedInInput={} released={}",
-                app, region, byTag, named == null ? 0 : named.size(), released.size());
+        LOG.info("alarms released", LogContext.app(app), LogContext.region(region), entry("foundByTag", byTag),
+                entry("namedInInput", named == null ? 0 : named.size()), entry("released", released.size()));
         return new ArrayList<>(released.keySet());
     }
 

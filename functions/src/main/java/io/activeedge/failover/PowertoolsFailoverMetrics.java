@@ -1,5 +1,7 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.LogContext;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -26,7 +28,8 @@ final class PowertoolsFailoverMetrics implements FailoverMetrics {
             m.flush();
         } catch (RuntimeException e) {
             // The decision is already applied; a metric that cannot be written must not undo or repeat it.
-            LOG.warn("metric not written metric={} app={} region={} error={}", metric, app, region, e.toString(), e);
+            LOG.warn("metric not written", entry("metric", metric), LogContext.app(app), LogContext.region(region),
+                    entry("error", e.toString()), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.activeedge.failover;
 
+import io.activeedge.core.LogContext;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Sleeper;
 import io.activeedge.core.Tags;
@@ -157,8 +159,8 @@ public final class RegionSwitch {
                     throw e;
                 }
                 state = read(at.id());
-                LOG.warn("switch changed meanwhile switch={} sentVersion={} currentVersion={} attempt={} action=retry",
-                        at.id(), at.version(), state.version(), attempt);
+                LOG.warn("switch changed meanwhile", entry("switch", at.id()), entry("sentVersion", at.version()),
+                        entry("currentVersion", state.version()), entry("attempt", attempt), entry("action", "retry"));
                 Optional<FailoverDecision> settled = settled(change, owner, state, drain);
                 if (settled.isPresent()) {
                     return settled.get();
@@ -178,11 +180,11 @@ public final class RegionSwitch {
                 if (named.isSwitchOf(owner.app(), owner.region())) {
                     return named;
                 }
-                LOG.warn("alarm names a check that is not the switch alarm={} app={} region={} switch={}",
-                        change.alarmName(), owner.app(), owner.region(), owner.switchId());
+                LOG.warn("alarm names a check that is not the switch", entry("alarm", change.alarmName()),
+                        LogContext.app(owner.app()), LogContext.region(owner.region()), entry("switch", owner.switchId()));
             } catch (NoSuchHealthCheckException e) {
-                LOG.warn("alarm names a switch that no longer exists alarm={} app={} region={} switch={}",
-                        change.alarmName(), owner.app(), owner.region(), owner.switchId());
+                LOG.warn("alarm names a switch that no longer exists", entry("alarm", change.alarmName()),
+                        LogContext.app(owner.app()), LogContext.region(owner.region()), entry("switch", owner.switchId()));
             }
             owners.forget(change.alarmArn());
         }
@@ -271,8 +273,8 @@ public final class RegionSwitch {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            LOG.warn("switch tag unreadable switch={} tag={} value={} action=treat-as-absent",
-                    id, FailoverTags.CHANGED_AT, value);
+            LOG.warn("switch tag unreadable", entry("switch", id), entry("tag", FailoverTags.CHANGED_AT), entry("value", value),
+                    entry("action", "treat-as-absent"));
             return null;
         }
     }
@@ -295,21 +297,18 @@ public final class RegionSwitch {
     private void report(FailoverDecision decision) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("alarm", decision.alarm());
-        fields.put("app", decision.app());
-        fields.put("region", decision.region());
         fields.put("switch", decision.switchId());
         fields.put("before", decision.before());
         fields.put("after", decision.after());
         fields.put("action", decision.action());
         fields.put("reason", decision.reason());
         fields.values().removeIf(v -> v == null);
-        String message = "failover {} app={} region={} alarm={}: {}";
-        Object[] arguments = {decision.action(), decision.app(), decision.region(), decision.alarm(),
-            decision.reason(), StructuredArguments.entries(fields)};
+        Object[] arguments = {LogContext.app(decision.app()), LogContext.region(decision.region()),
+            StructuredArguments.entries(fields)};
         if (Action.REFUSED.name().equals(decision.action())) {
-            LOG.warn(message, arguments);
+            LOG.warn("failover decision", arguments);
         } else {
-            LOG.info(message, arguments);
+            LOG.info("failover decision", arguments);
         }
         switch (Action.valueOf(decision.action())) {
             case DRAINED -> metrics.count(FailoverMetrics.REGION_DRAINED, decision.app(), decision.region());

@@ -10,7 +10,7 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** The lines the failover package logs while it is open. */
+/** The lines the failover package logs while it is open: level, message, then its structured arguments. */
 final class CapturedLogs implements AutoCloseable {
     private static final String PACKAGE = "io.activeedge";
     private final List<LogEvent> events = new CopyOnWriteArrayList<>();
@@ -34,7 +34,10 @@ final class CapturedLogs implements AutoCloseable {
     }
 
     List<String> lines() {
-        return events.stream().map(e -> e.getLevel() + " " + e.getMessage().getFormattedMessage()).toList();
+        return events.stream().map(e -> e.getLevel() + " " + e.getMessage().getFormattedMessage() + " "
+                + java.util.Arrays.stream(e.getMessage().getParameters() == null ? new Object[0]
+                        : e.getMessage().getParameters()).filter(java.util.Objects::nonNull).map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(" "))).toList();
     }
 
     @Override

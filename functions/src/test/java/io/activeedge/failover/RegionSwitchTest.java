@@ -135,8 +135,8 @@ class RegionSwitchTest {
             shop.regionSwitch().apply(shop.change(EAST, "someone-elses-alarm", "ALARM", "2026-11-24T01:02:03Z"));
 
             assertThat(logs.lines()).singleElement().asString()
-                    .startsWith("INFO failover IGNORED")
-                    .contains("alarm=someone-elses-alarm")
+                    .startsWith("INFO failover decision")
+                    .contains("action=IGNORED", "alarm=someone-elses-alarm")
                     .contains("not one of the alarms provisioning marked");
         }
     }
@@ -149,9 +149,9 @@ class RegionSwitchTest {
         try (CapturedLogs logs = new CapturedLogs()) {
             shop.regionSwitch().apply(shop.change(EAST, "ALARM", "2026-11-24T01:02:03Z"));
 
-            assertThat(logs.lines()).filteredOn(l -> l.contains("failover ")).singleElement().asString()
-                    .startsWith("WARN failover REFUSED app=shop region=us-east-1")
-                    .contains("us-west-2 is drained");
+            assertThat(logs.lines()).filteredOn(l -> l.contains("failover decision")).singleElement().asString()
+                    .startsWith("WARN failover decision")
+                    .contains("app=shop", "region=us-east-1", "action=REFUSED", "us-west-2 is drained");
         }
     }
 
