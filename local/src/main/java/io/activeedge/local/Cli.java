@@ -6,6 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
+import io.activeedge.local.localcloud.LocalCloud;
+import io.activeedge.local.localcloud.LocalCloudException;
+import io.activeedge.local.localcloud.LocalState;
+import io.activeedge.local.localcloud.Template;
+import io.activeedge.local.target.AwsAccount;
+import io.activeedge.local.target.Cloud;
+import io.activeedge.local.target.CommandException;
+import io.activeedge.local.target.Glyphs;
+import io.activeedge.local.target.LocalSession;
+import io.activeedge.local.target.StackResource;
+import io.activeedge.local.target.Workflow;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +37,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The command line: {@code serve} (the local cloud), the workflows {@code provision} and {@code teardown},
  * {@code invoke}, and the failover drills {@code failover}, {@code recover}, {@code status}. With {@code --aws}
  * the workflows and drills run in the caller's AWS account ({@link AwsAccount}) instead of the local cloud
- * ({@link CloudSession}), on the same code path.
+ * ({@link LocalSession}), on the same code path.
  */
 public final class Cli {
 
@@ -130,7 +142,7 @@ public final class Cli {
             err.println(e.getMessage());
             err.print(USAGE);
             return 2;
-        } catch (CommandException e) {
+        } catch (CommandException | LocalCloudException e) {
             err.println("active-edge: " + e.getMessage());
             return 1;
         } catch (SdkException e) {
@@ -190,7 +202,10 @@ public final class Cli {
             WorkflowRun.Result result = new WorkflowRun(cloud, out).run(workflow, input, shown(file), timeout);
             if (result.succeeded()) {
                 out.println(glyphs.done() + " SUCCEEDED in " + result.took());
-                out.println(workflow.summary(result.output(), result.calls(), glyphs));
+                out.println(switch (workflow) {
+                    case PROVISION -> Summary.format(result.output(), result.calls(), glyphs);
+                    case TEARDOWN -> TeardownSummary.format(result.output(), result.calls());
+                });
                 return 0;
             }
             out.println(glyphs.failed() + " " + result.status() + " after " + result.took());
@@ -209,20 +224,7 @@ public final class Cli {
 
     /** The local cloud, or with {@code aws} settings the AWS account; notes on where it runs go to {@code notes}. */
     private Cloud open(AwsAccount.Settings aws, PrintStream notes) {
-        return aws == null ? CloudSession.open(root, notes) : new AwsAccount(aws, notes);
-    }
-
-    /** A Lambda error's cause is its error JSON; the message is what a user needs. */
-    static String causeMessage(String cause) {
-        try {
-            JsonNode node = JSON.readTree(cause);
-            if (node != null && node.path("errorMessage").isTextual()) {
-                return node.path("errorMessage").asText();
-            }
-        } catch (IOException e) {
-            // plain text cause
-        }
-        return cause;
+        return aws == null ? LocalSession.open(root, notes) : new AwsAccount(aws, notes);
     }
 
     private ObjectNode readInput(Path file) {
@@ -272,7 +274,7 @@ public final class Cli {
             throw new LocalCloudException("cannot read event " + eventFile + ": " + e.getMessage(), e);
         }
         logFunctionsToFile();
-        try (CloudSession cloud = CloudSession.open(root, err)) {
+        try (LocalSession cloud = LocalSession.open(root, err)) {
             Cloud.Invocation response = cloud.invoke(function, event);
             if (response.failed()) {
                 JsonNode body = readTree(response.payload());
@@ -335,7 +337,7 @@ public final class Cli {
         ObjectNode input = readInput(file);
         GameDayDrill.regionToDrain(input, region);
         logToFile();
-        try (CloudSession cloud = CloudSession.open(root, out)) {
+        try (LocalSession cloud = LocalSession.open(root, out)) {
             GameDayDrill.Report report = new GameDayDrill(GameDayDrill.on(cloud, timeout, shown(file)), out)
                     .run(input, region);
             if (report.passed()) {
@@ -385,7 +387,7 @@ public final class Cli {
         if (System.getProperty("log4j2.configurationFile") != null) {
             return;
         }
-        System.setProperty("activeedge.functionLog", CloudSession.functionLog(root).toString());
+        System.setProperty("activeedge.functionLog", LocalSession.functionLog(root).toString());
         System.setProperty("log4j2.configurationFile", "active-edge-local-log4j2.xml");
     }
 

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision.Action;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.localcloud.LocalCloudException;
+import io.activeedge.local.target.Glyphs;
+import io.activeedge.local.target.LocalSession;
+import io.activeedge.local.target.StackResource;
+import io.activeedge.local.target.Workflow;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +170,7 @@ final class GameDayDrill {
      * and short polls (their progress is not shown), the failover function through {@link AlarmDrill}, the
      * routing through {@link RoutingTable}.
      */
-    static Operations on(CloudSession cloud, Duration timeout, String source) {
+    static Operations on(LocalSession cloud, Duration timeout, String source) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         return new Operations() {
             @Override

@@ -1,8 +1,9 @@
 package io.activeedge.local;
 
 import io.activeedge.failover.FailoverTags;
-import io.activeedge.failover.HealthCheckLookup;
 import io.activeedge.failover.HealthCheckLookup.Checks;
+import io.activeedge.failover.HealthCheckLookup;
+import io.activeedge.local.target.CommandException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.activeedge.local.SummaryLines.join;
 import static io.activeedge.local.SummaryLines.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.activeedge.local.target.Glyphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.core.Json;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.errors.ActiveEdgeException;
-import io.activeedge.local.Template;
+import io.activeedge.local.localcloud.Template;
 import io.activeedge.teardown.TeardownState;
 import io.activeedge.workflow.RegionState;
 import io.activeedge.workflow.WorkflowState;

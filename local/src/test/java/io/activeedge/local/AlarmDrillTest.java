@@ -11,6 +11,8 @@ import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.AlarmEvent;
 import io.activeedge.failover.FailoverDecision;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.localcloud.LocalCloudException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +64,7 @@ class AlarmDrillTest {
                 throw new LocalCloudException("the Lambda endpoint did not answer: refused");
             }, Clock.systemUTC());
 
-            CommandException e = assertThrows(CommandException.class, () -> drill.send(JSON.createObjectNode()));
+            LocalCloudException e = assertThrows(LocalCloudException.class, () -> drill.send(JSON.createObjectNode()));
             assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
         }
     }

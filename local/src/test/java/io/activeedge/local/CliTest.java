@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.activeedge.local.target.AwsAccount;
+import io.activeedge.local.target.StackResource;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -186,12 +189,5 @@ class CliTest {
                 Arguments.of("function ARN on provision", List.of("provision", "--aws", "--function-arn",
                         "arn:aws:lambda:us-east-1:111122223333:function:f"), "unknown option: --function-arn"),
                 Arguments.of("teardown option typo", List.of("teardown", "--awz"), "unknown option: --awz"));
-    }
-
-    @Test
-    void causeMessage_lambdaErrorJson_isItsErrorMessage() {
-        assertEquals("app: is required", Cli.causeMessage(
-                "{\"errorMessage\":\"app: is required\",\"errorType\":\"x.InvalidInputException\",\"stackTrace\":[]}"));
-        assertEquals("plain words", Cli.causeMessage("plain words"));
     }
 }

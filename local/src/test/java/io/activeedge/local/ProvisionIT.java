@@ -12,6 +12,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Tags;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.localcloud.LocalCloud;
+import io.activeedge.local.target.LocalSession;
+import io.activeedge.local.target.Workflow;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,14 +60,14 @@ class ProvisionIT {
     private static final List<String> ALL_REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2");
 
     private static LocalCloud cloud;
-    private static CloudSession session;
+    private static LocalSession session;
     private static Route53Client route53;
     private static CloudFrontClient cloudFront;
 
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(ROOT, 0, Path.of("target", "provision-it"), System.out);
-        session = CloudSession.on(cloud);
+        session = LocalSession.on(cloud);
         route53 = LocalClients.route53(cloud.endpoint());
         cloudFront = LocalClients.cloudFront(cloud.endpoint());
     }

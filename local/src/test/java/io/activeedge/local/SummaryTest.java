@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.local.target.Glyphs;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,13 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.localcloud.LocalCloud;
+import io.activeedge.local.localcloud.LocalCloudException;
+import io.activeedge.local.localcloud.LocalState;
+import io.activeedge.local.localcloud.StandIns;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +28,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** The local cloud one CLI command works with: the one {@code serve} runs, or a fresh one for this command only. */
-final class CloudSession implements Cloud {
+public final class LocalSession implements Cloud {
 
     static final String FUNCTION_LOG = "functions.log";
     /** Certificate and distribution polls when the input sets no timing: the emulator answers at once. */
@@ -43,7 +48,7 @@ final class CloudSession implements Cloud {
     private final String logs;
     private final ClientCache clients = new ClientCache();
 
-    private CloudSession(String endpoint, String lambdaEndpoint, Map<String, String> stateMachines,
+    private LocalSession(String endpoint, String lambdaEndpoint, Map<String, String> stateMachines,
                          LocalCloud owned, PrintStream functionLog, String logs) {
         this.endpoint = endpoint;
         this.lambdaEndpoint = lambdaEndpoint;
@@ -53,12 +58,12 @@ final class CloudSession implements Cloud {
         this.logs = logs;
     }
 
-    static CloudSession open(Path root, PrintStream out) {
+    public static LocalSession open(Path root, PrintStream out) {
         Optional<LocalState> running = LocalState.running(root);
         if (running.isPresent()) {
             LocalState state = running.get();
             out.println("local cloud: using the one running at " + state.motoEndpoint() + " (logs in .active-edge/local.log)");
-            return new CloudSession(state.motoEndpoint(), state.lambdaEndpoint(), state.stateMachines(), null, null,
+            return new LocalSession(state.motoEndpoint(), state.lambdaEndpoint(), state.stateMachines(), null, null,
                     ".active-edge/local.log");
         }
         Path dir = root.resolve(".active-edge");
@@ -75,7 +80,7 @@ final class CloudSession implements Cloud {
         try {
             LocalCloud cloud = LocalCloud.start(root, 0, dir, functionLog);
             out.println("local cloud: moto on " + cloud.endpoint() + "; function logs in " + root.relativize(log));
-            return new CloudSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), cloud,
+            return new LocalSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), cloud,
                     functionLog, root.relativize(log).toString());
         } catch (RuntimeException e) {
             functionLog.close();
@@ -84,21 +89,21 @@ final class CloudSession implements Cloud {
     }
 
     /** A session on a local cloud someone else started and will close (the integration tests' shared one). */
-    static CloudSession on(LocalCloud cloud) {
-        return new CloudSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), null, null,
+    public static LocalSession on(LocalCloud cloud) {
+        return new LocalSession(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(), null, null,
                 "the test's output");
     }
 
     /** Where the functions log when the CLI runs them itself. */
-    static Path functionLog(Path root) {
+    public static Path functionLog(Path root) {
         return root.resolve(".active-edge").resolve(FUNCTION_LOG);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return endpoint;
     }
 
-    String lambdaEndpoint() {
+    public String lambdaEndpoint() {
         return lambdaEndpoint;
     }
 

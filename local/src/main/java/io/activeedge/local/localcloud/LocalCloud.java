@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +16,12 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * While it runs, SDK clients built in this JVM talk to moto.
  */
 public final class LocalCloud implements AutoCloseable {
+
+    /**
+     * The stack the local cloud creates with the template's outputs: the name README's deploy section suggests,
+     * so that {@code --aws} finds the local cloud's stack as it finds a deployed one.
+     */
+    public static final String STACK_NAME = "active-edge";
 
     /** Role the state machines are created with; moto does not check it. */
     static final String ROLE_ARN = "arn:aws:iam::" + Template.ACCOUNT + ":role/active-edge-local";
@@ -95,7 +101,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * The stack {@code sam deploy} would make, as far as the commands read it: {@link StackResource#DEFAULT_STACK}
+     * The stack {@code sam deploy} would make, as far as the commands read it: {@link #STACK_NAME}
      * in {@link Template#REGION} with the template's Outputs, valued for the local cloud. Its only resource is a
      * no-op (moto's CloudFormation cannot build the SAM resources; the local cloud made them already).
      */
@@ -114,9 +120,9 @@ public final class LocalCloud implements AutoCloseable {
             body.set("Outputs", outputs);
         }
         try (CloudFormationClient cloudFormation = LocalClients.cloudFormation(endpoint)) {
-            cloudFormation.createStack(r -> r.stackName(StackResource.DEFAULT_STACK).templateBody(body.toString()));
+            cloudFormation.createStack(r -> r.stackName(STACK_NAME).templateBody(body.toString()));
         } catch (RuntimeException e) {
-            throw new LocalCloudException("moto did not create the stack " + StackResource.DEFAULT_STACK + ": "
+            throw new LocalCloudException("moto did not create the stack " + STACK_NAME + ": "
                     + e.getMessage(), e);
         }
     }

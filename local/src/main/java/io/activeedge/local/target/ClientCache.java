@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.core.AwsRegions;
@@ -20,19 +20,19 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * with the same name on the API's 5XXError metric, in OK. Regions that are not AWS Regions are left to the
  * workflow's validation to report.
  */
-final class StandIns {
+public final class StandIns {
 
     static final String CUSTOM_ID_TAG = "_custom_id_";
 
     private final String endpoint;
     private final PrintStream out;
 
-    StandIns(String endpoint, PrintStream out) {
+    public StandIns(String endpoint, PrintStream out) {
         this.endpoint = endpoint;
         this.out = out;
     }
 
-    void ensure(JsonNode input) {
+    public void ensure(JsonNode input) {
         apis(input);
         alarms(input);
     }

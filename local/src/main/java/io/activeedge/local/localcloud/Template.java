@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
 /** A command cannot do what was asked; the message says why in the user's terms, on one line. */
 public class CommandException extends RuntimeException {

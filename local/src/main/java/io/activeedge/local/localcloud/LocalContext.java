@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

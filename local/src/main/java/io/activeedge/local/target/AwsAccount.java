@@ -1,6 +1,7 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.local.localcloud.LocalClients;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} settings redirect them (the tests point them at
  * the local cloud that way).
  */
-final class AwsAccount implements Cloud {
+public final class AwsAccount implements Cloud {
 
     /**
      * Where to find what the commands use.
@@ -38,8 +39,8 @@ final class AwsAccount implements Cloud {
      * @param regionFlag the command's option for the stack's Region, for messages
      * @param arns       ARNs given on the command line, used instead of the stack's outputs
      */
-    record Settings(String stack, String region, String regionFlag, Map<StackResource, String> arns) {
-        Settings {
+    public record Settings(String stack, String region, String regionFlag, Map<StackResource, String> arns) {
+        public Settings {
             arns = Map.copyOf(arns);
         }
     }
@@ -53,7 +54,7 @@ final class AwsAccount implements Cloud {
     private Map<String, String> outputs;
 
     /** @param out where the account says which stack it reads */
-    AwsAccount(Settings settings, PrintStream out) {
+    public AwsAccount(Settings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
     }
@@ -185,18 +186,18 @@ final class AwsAccount implements Cloud {
     }
 
     /** The parts of an ARN the CLI reads. */
-    static final class Arns {
+    public static final class Arns {
         private Arns() {
         }
 
         /** arn:partition:service:region:account:resource... */
-        static boolean valid(String arn, String service) {
+        public static boolean valid(String arn, String service) {
             String[] parts = arn.split(":", 7);
             return parts.length >= 7 && parts[0].equals("arn") && parts[2].equals(service) && !parts[3].isEmpty()
                     && !parts[6].isEmpty();
         }
 
-        static String region(String arn) {
+        public static String region(String arn) {
             String[] parts = arn.split(":", 5);
             if (parts.length < 5 || parts[3].isEmpty()) {
                 throw new CommandException("not an ARN with a Region: " + arn);

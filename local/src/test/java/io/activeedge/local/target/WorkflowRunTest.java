@@ -1,5 +1,6 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,5 +28,12 @@ class WorkflowRunTest {
 
         assertTrue(odd.matches(NAME) && odd.startsWith("averylongnamewithspacesa-provision-"), odd);
         assertTrue(none.matches(NAME) && none.startsWith("provision-"), none);
+    }
+
+    @Test
+    void causeMessage_lambdaErrorJson_isItsErrorMessage() {
+        assertEquals("app: is required", WorkflowRun.causeMessage(
+                "{\"errorMessage\":\"app: is required\",\"errorType\":\"x.InvalidInputException\",\"stackTrace\":[]}"));
+        assertEquals("plain words", WorkflowRun.causeMessage("plain words"));
     }
 }

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * One run of a workflow's state machine, wherever the cloud is: the input as the cloud wants it, the execution
  * with its progress, and what it returned.
  */
-final class WorkflowRun {
+public final class WorkflowRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Step Functions execution names: up to 80 of these characters. */
     private static final int APP_IN_NAME = 24;
@@ -29,7 +29,7 @@ final class WorkflowRun {
     private final Cloud cloud;
     private final PrintStream out;
 
-    WorkflowRun(Cloud cloud, PrintStream out) {
+    public WorkflowRun(Cloud cloud, PrintStream out) {
         this.cloud = cloud;
         this.out = out;
     }
@@ -42,14 +42,14 @@ final class WorkflowRun {
      * @param calls   AWS API calls the functions made during the run, by service; null where they are not counted
      * @param took    how long it ran, e.g. "4.2s"
      */
-    record Result(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause,
+    public record Result(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause,
                   Map<String, Long> calls, String took) {
-        boolean succeeded() {
+        public boolean succeeded() {
             return status == ExecutionStatus.SUCCEEDED;
         }
     }
 
-    Result run(Workflow workflow, ObjectNode input, String source, Duration timeout) {
+    public Result run(Workflow workflow, ObjectNode input, String source, Duration timeout) {
         ObjectNode run = cloud.prepare(workflow, input, out);
         SfnClient sfn = cloud.sfn();
         String stateMachine = cloud.arn(workflow.stateMachine());
@@ -64,7 +64,7 @@ final class WorkflowRun {
         } catch (ExecutionWatcher.ExecutionTimeoutException e) {
             throw new CommandException("gave up: " + e.getMessage() + " (" + cloud.stopWaiting(execution) + ")", e);
         }
-        Map<String, Long> calls = before == null ? null : CloudSession.difference(before, cloud.calls().orElseThrow());
+        Map<String, Long> calls = before == null ? null : LocalSession.difference(before, cloud.calls().orElseThrow());
         String took = String.format("%.1fs", Duration.between(result.startDate(),
                 result.stopDate() != null ? result.stopDate() : result.startDate()).toMillis() / 1000.0);
         if (result.status() == ExecutionStatus.SUCCEEDED) {
@@ -84,7 +84,7 @@ final class WorkflowRun {
             }
         }
         return new Result(execution, result.status(), JSON.createObjectNode(), error,
-                cause == null ? null : Cli.causeMessage(cause), calls, took);
+                cause == null ? null : causeMessage(cause), calls, took);
     }
 
     private static JsonNode readTree(String json) {
@@ -93,6 +93,19 @@ final class WorkflowRun {
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
+    }
+
+    /** A Lambda error's cause is its error JSON; the message is what a user needs. */
+    public static String causeMessage(String cause) {
+        try {
+            JsonNode node = JSON.readTree(cause);
+            if (node != null && node.path("errorMessage").isTextual()) {
+                return node.path("errorMessage").asText();
+            }
+        } catch (IOException e) {
+            // plain text cause
+        }
+        return cause;
     }
 
     /** shop-provision-20261124-011325-3f2a: the app (when it is a usable name), the workflow, when, and a nonce. */

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** The local cloud's own clients: pointed at moto explicitly and left out of the API call count. */
-final class LocalClients {
+public final class LocalClients {
 
     /** A synchronous invocation may run as long as the function's timeout; Lambda allows 15 minutes. */
-    static final Duration INVOKE_TIMEOUT = Duration.ofMinutes(15);
+    public static final Duration INVOKE_TIMEOUT = Duration.ofMinutes(15);
 
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -31,36 +31,36 @@ final class LocalClients {
     private LocalClients() {
     }
 
-    static SfnClient sfn(String endpoint) {
+    public static SfnClient sfn(String endpoint) {
         return local(SfnClient.builder(), endpoint, Region.of(Template.REGION));
     }
 
-    static ApiGatewayClient apiGateway(String endpoint, String region) {
+    public static ApiGatewayClient apiGateway(String endpoint, String region) {
         return local(ApiGatewayClient.builder(), endpoint, Region.of(region));
     }
 
-    static CloudWatchClient cloudWatch(String endpoint, String region) {
+    public static CloudWatchClient cloudWatch(String endpoint, String region) {
         return local(CloudWatchClient.builder(), endpoint, Region.of(region));
     }
 
-    static Route53Client route53(String endpoint) {
+    public static Route53Client route53(String endpoint) {
         return local(Route53Client.builder(), endpoint, Region.AWS_GLOBAL);
     }
 
-    static AcmClient acm(String endpoint, String region) {
+    public static AcmClient acm(String endpoint, String region) {
         return local(AcmClient.builder(), endpoint, Region.of(region));
     }
 
-    static CloudFrontClient cloudFront(String endpoint) {
+    public static CloudFrontClient cloudFront(String endpoint) {
         return local(CloudFrontClient.builder(), endpoint, Region.AWS_GLOBAL);
     }
 
-    static CloudFormationClient cloudFormation(String endpoint) {
+    public static CloudFormationClient cloudFormation(String endpoint) {
         return local(CloudFormationClient.builder(), endpoint, Region.of(Template.REGION));
     }
 
     /** @param lambdaEndpoint the local Lambda endpoint, which runs the template's functions */
-    static LambdaClient lambda(String lambdaEndpoint) {
+    public static LambdaClient lambda(String lambdaEndpoint) {
         return local(LambdaClient.builder(), lambdaEndpoint, Region.of(Template.REGION), INVOKE_TIMEOUT);
     }
 

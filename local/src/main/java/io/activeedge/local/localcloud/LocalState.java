@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +34,7 @@ public record LocalState(String motoEndpoint, String lambdaEndpoint, Map<String,
         return repoRoot.resolve(".active-edge").resolve("local.json");
     }
 
-    static LocalState of(LocalCloud cloud) {
+    public static LocalState of(LocalCloud cloud) {
         return new LocalState(cloud.endpoint(), cloud.lambdaEndpoint(), cloud.stateMachineArns(),
                 ProcessHandle.current().pid(), cloud.motoPid());
     }
@@ -53,7 +53,7 @@ public record LocalState(String motoEndpoint, String lambdaEndpoint, Map<String,
         }
     }
 
-    void write(Path repoRoot) throws IOException {
+    public void write(Path repoRoot) throws IOException {
         Path file = file(repoRoot);
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "local", ".json");
@@ -62,7 +62,7 @@ public record LocalState(String motoEndpoint, String lambdaEndpoint, Map<String,
     }
 
     /** Removes local.json if it still describes this process. */
-    static void remove(Path repoRoot, long pid) {
+    public static void remove(Path repoRoot, long pid) {
         Path file = file(repoRoot);
         try {
             if (Files.isRegularFile(file) && JSON.readValue(file.toFile(), LocalState.class).pid() == pid) {

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.local.Cli;
+import io.activeedge.local.target.ExecutionWatcher;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,7 +78,7 @@ class LocalCloudIT {
 
         assertEquals(ExecutionStatus.FAILED, execution.status());
         assertEquals("io.activeedge.local.fixture.FixtureFailedException", execution.error());
-        assertEquals("asked to fail: the test said so", Cli.causeMessage(execution.cause()));
+        assertEquals("asked to fail: the test said so", WorkflowRun.causeMessage(execution.cause()));
         String progress = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(progress.contains("Echo failed: io.activeedge.local.fixture.FixtureFailedException"), progress);
     }

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.localcloud;
 
 import java.util.Map;
 import java.util.TreeMap;

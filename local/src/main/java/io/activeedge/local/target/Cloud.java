@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.target;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -13,11 +13,11 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Where a command runs: the local cloud ({@link CloudSession}) or an AWS account ({@link AwsAccount}). Both
+ * Where a command runs: the local cloud ({@link LocalSession}) or an AWS account ({@link AwsAccount}). Both
  * hand out the same SDK clients, pointed elsewhere, so every command takes one path. Clients are built once per
  * command and closed with it.
  */
-sealed interface Cloud extends AutoCloseable permits CloudSession, AwsAccount {
+public sealed interface Cloud extends AutoCloseable permits LocalSession, AwsAccount {
 
     SfnClient sfn();
 
@@ -51,7 +51,7 @@ sealed interface Cloud extends AutoCloseable permits CloudSession, AwsAccount {
 
     /** A function's answer: its payload, and the error type Lambda reports when it failed (else null). */
     record Invocation(String payload, String functionError) {
-        boolean failed() {
+        public boolean failed() {
             return functionError != null;
         }
     }
