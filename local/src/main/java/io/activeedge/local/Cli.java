@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
+import io.activeedge.local.drill.AlarmDrill;
+import io.activeedge.local.drill.GameDayDrill;
+import io.activeedge.local.drill.LocalOperations;
 import io.activeedge.local.localcloud.LocalCloud;
 import io.activeedge.local.localcloud.LocalCloudException;
 import io.activeedge.local.localcloud.LocalState;
 import io.activeedge.local.localcloud.Template;
+import io.activeedge.local.report.FailedRun;
+import io.activeedge.local.report.ProvisionSummary;
+import io.activeedge.local.report.RoutingTable;
+import io.activeedge.local.report.TeardownSummary;
 import io.activeedge.local.target.AwsAccount;
 import io.activeedge.local.target.Cloud;
 import io.activeedge.local.target.CommandException;
@@ -89,7 +96,6 @@ public final class Cli {
 
     static final String DEFAULT_INPUT = "events/provision.json";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    private static final int LABEL = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -203,21 +209,13 @@ public final class Cli {
             if (result.succeeded()) {
                 out.println(glyphs.done() + " SUCCEEDED in " + result.took());
                 out.println(switch (workflow) {
-                    case PROVISION -> Summary.format(result.output(), result.calls(), glyphs);
+                    case PROVISION -> ProvisionSummary.format(result.output(), result.calls(), glyphs);
                     case TEARDOWN -> TeardownSummary.format(result.output(), result.calls());
                 });
                 return 0;
             }
             out.println(glyphs.failed() + " " + result.status() + " after " + result.took());
-            SummaryLines failure = new SummaryLines(LABEL);
-            failure.add("error", result.error() == null ? "(none)" : result.error());
-            if (result.cause() != null && !result.cause().isBlank()) {
-                failure.add("cause", result.cause());
-            }
-            failure.calls(result.calls());
-            failure.add("execution", result.executionArn());
-            failure.add("logs", cloud.logs());
-            out.println(failure.text());
+            out.println(FailedRun.format(result, cloud.logs()));
             return 1;
         }
     }
@@ -338,7 +336,7 @@ public final class Cli {
         GameDayDrill.regionToDrain(input, region);
         logToFile();
         try (LocalSession cloud = LocalSession.open(root, out)) {
-            GameDayDrill.Report report = new GameDayDrill(GameDayDrill.on(cloud, timeout, shown(file)), out)
+            GameDayDrill.Report report = new GameDayDrill(new LocalOperations(cloud, timeout, shown(file)), out)
                     .run(input, region);
             if (report.passed()) {
                 out.println("drill passed");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.local.target.AwsAccount;
 import io.activeedge.local.target.StackResource;
-import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
+import io.activeedge.local.drill.AlarmDrill;
+import io.activeedge.local.drill.GameDayDrill;
+import io.activeedge.local.drill.LocalOperations;
+import io.activeedge.local.report.RoutingTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +47,7 @@ class DrillIT {
     void drill_alarmWiredToTheWrongState_failsNamingTheDrainStepAndStillTearsDown() throws IOException {
         ObjectNode input = (ObjectNode) JSON.readTree(TestCloud.ROOT.resolve("events/provision.json").toFile());
         input.put("app", "broken");
-        GameDayDrill.Operations real = GameDayDrill.on(LOCAL.session(), TIMEOUT, "test input");
+        GameDayDrill.Operations real = new LocalOperations(LOCAL.session(), TIMEOUT, "test input");
         GameDayDrill.Operations broken = new GameDayDrill.Operations() {
             @Override
             public GameDayDrill.Execution provision(ObjectNode in) {

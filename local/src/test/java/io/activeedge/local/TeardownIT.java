@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.HealthCheckLookup;
+import io.activeedge.local.drill.LocalOperations;
 import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.report.TeardownSummary;
 import io.activeedge.local.target.Workflow;
 import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
@@ -161,7 +163,7 @@ class TeardownIT {
         input.path("regions").forEach(r -> regions.add(r.path("region").asText()));
         List<String> aliases = new ArrayList<>();
         input.path("aliases").forEach(a -> aliases.add(a.asText()));
-        return GameDayDrill.on(LOCAL.session(), TIMEOUT, "test input")
+        return new LocalOperations(LOCAL.session(), TIMEOUT, "test input")
                 .leftovers(input.path("app").asText(), input.path("zone").asText(), aliases, regions);
     }
 

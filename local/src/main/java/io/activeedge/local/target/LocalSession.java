@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -125,6 +128,20 @@ public final class LocalSession implements Cloud {
     @Override
     public LambdaClient lambda() {
         return clients.get("lambda", LambdaClient.class, () -> LocalClients.lambda(lambdaEndpoint));
+    }
+
+    /** ACM in {@code region}; the drill reads what is left of an application with it. */
+    public AcmClient acm(String region) {
+        return clients.get("acm " + region, AcmClient.class, () -> LocalClients.acm(endpoint, region));
+    }
+
+    /** API Gateway in {@code region}, for reading (the local clients send no PATCH). */
+    public ApiGatewayClient apiGateway(String region) {
+        return clients.get("apigateway " + region, ApiGatewayClient.class, () -> LocalClients.apiGateway(endpoint, region));
+    }
+
+    public CloudFrontClient cloudFront() {
+        return clients.get("cloudfront", CloudFrontClient.class, () -> LocalClients.cloudFront(endpoint));
     }
 
     /** State machines by the template's logical id; functions by their logical id, which the Lambda endpoint knows. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.activeedge.local.Cli;
 import io.activeedge.local.target.ExecutionWatcher;
 import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.report;
 
 import io.activeedge.failover.FailoverTags;
 import io.activeedge.failover.HealthCheckLookup.Checks;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * gate, healthy when the endpoint is and the switch is not inverted. Route 53 answers with the Regions whose
  * gate is healthy, or with all of them when none is.
  */
-final class RoutingTable {
+public final class RoutingTable {
 
     /**
      * @param complete false when one of the Region's three checks is missing (it then receives no traffic)
@@ -25,9 +25,9 @@ final class RoutingTable {
      * @param changedAt the last alarm state applied to the switch (null when none was)
      * @param changedBy the alarm that applied it
      */
-    record Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
+    public record Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
                String changedBy) {
-        boolean gateHealthy() {
+        public boolean gateHealthy() {
             return complete && endpointHealthy && !drained;
         }
     }
@@ -35,13 +35,13 @@ final class RoutingTable {
     private final Route53Client route53;
     private final HealthCheckLookup lookup;
 
-    RoutingTable(Route53Client route53) {
+    public RoutingTable(Route53Client route53) {
         this.route53 = route53;
         this.lookup = new HealthCheckLookup(route53);
     }
 
     /** One row per Region of the application, sorted by Region. */
-    List<Row> of(String app) {
+    public List<Row> of(String app) {
         Map<String, Checks> regions = lookup.of(app);
         if (regions.isEmpty()) {
             throw new CommandException("app " + app + " has no health checks: provision it first"
@@ -70,12 +70,12 @@ final class RoutingTable {
     }
 
     /** The Regions Route 53 answers with. */
-    static List<String> receiving(List<Row> rows) {
+    public static List<String> receiving(List<Row> rows) {
         List<String> healthy = rows.stream().filter(Row::gateHealthy).map(Row::region).toList();
         return healthy.isEmpty() ? rows.stream().filter(Row::complete).map(Row::region).toList() : healthy;
     }
 
-    static String format(String app, List<Row> rows) {
+    public static String format(String app, List<Row> rows) {
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] {"REGION", "ENDPOINT", "SWITCH", "GATE"});
         for (Row row : rows) {

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.drill;
 
 import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Tags;
@@ -31,14 +31,14 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * their shape (latency records with its SetIdentifier, alias records at its aliases that point at CloudFront).
  * After a teardown the list is empty. Read from the account's own APIs, independently of the workflow.
  */
-final class Leftovers {
+public final class Leftovers {
     private final Route53Client route53;
     private final CloudFrontClient cloudFront;
     private final Function<String, AcmClient> acm;
     private final Function<String, ApiGatewayClient> apiGateway;
     private final Function<String, CloudWatchClient> cloudWatch;
 
-    Leftovers(Route53Client route53, CloudFrontClient cloudFront, Function<String, AcmClient> acm,
+    public Leftovers(Route53Client route53, CloudFrontClient cloudFront, Function<String, AcmClient> acm,
               Function<String, ApiGatewayClient> apiGateway, Function<String, CloudWatchClient> cloudWatch) {
         this.route53 = route53;
         this.cloudFront = cloudFront;
@@ -54,7 +54,7 @@ final class Leftovers {
      * @param aliases the CloudFront aliases of the input
      * @param regions the Regions to look in (us-east-1 is always looked in)
      */
-    List<String> of(String app, String zone, List<String> aliases, List<String> regions) {
+    public List<String> of(String app, String zone, List<String> aliases, List<String> regions) {
         TreeSet<String> left = new TreeSet<>();
         TreeSet<String> allRegions = new TreeSet<>(regions);
         allRegions.add(AwsConstants.CLOUDFRONT_CERTIFICATE_REGION);

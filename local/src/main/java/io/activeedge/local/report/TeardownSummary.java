@@ -1,9 +1,9 @@
-package io.activeedge.local;
+package io.activeedge.local.report;
 
-import static io.activeedge.local.SummaryLines.INDENT;
-import static io.activeedge.local.SummaryLines.join;
-import static io.activeedge.local.SummaryLines.strings;
-import static io.activeedge.local.SummaryLines.text;
+import static io.activeedge.local.report.SummaryLines.INDENT;
+import static io.activeedge.local.report.SummaryLines.join;
+import static io.activeedge.local.report.SummaryLines.strings;
+import static io.activeedge.local.report.SummaryLines.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Map;
  * order the workflow removes them, what it deleted and what it kept (with the reason), then what that means for
  * the application. Lenient: a kind missing from the output reads as nothing found.
  */
-final class TeardownSummary {
+public final class TeardownSummary {
 
     /** The output's keys for each kind, in the workflow's order, with the words the summary uses. */
     private static final List<Kind> KINDS = List.of(
@@ -47,7 +47,7 @@ final class TeardownSummary {
     }
 
     /** @param calls the AWS API calls the run made, by service; null where they are not counted */
-    static String format(JsonNode output, Map<String, Long> calls) {
+    public static String format(JsonNode output, Map<String, Long> calls) {
         TeardownSummary summary = new TeardownSummary();
         String app = text(output, "app");
         summary.scope(app, output.path("zone"), output.path("regions"));

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,13 +38,13 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
  * function the event EventBridge delivers for that change, a "CloudWatch Alarm State Change". The alarm is one
  * that provisioning marked ({@code regions[].alarms} of the input).
  */
-final class AlarmDrill {
-    static final String FUNCTION = "FailoverFunction";
+public final class AlarmDrill {
+    public static final String FUNCTION = "FailoverFunction";
     /** CloudWatch's timestamps in alarm events: 2026-11-24T01:02:03.456+0000. */
-    static final DateTimeFormatter STATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+    public static final DateTimeFormatter STATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
             .withZone(ZoneOffset.UTC);
     /** EventBridge's event time: 2026-11-24T01:02:04Z. */
-    static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+    public static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> STATES = Set.of(AlarmChange.OK, AlarmChange.ALARM, AlarmChange.INSUFFICIENT_DATA);
     private static final Set<Action> APPLIED = Set.of(Action.DRAINED, Action.RESTORED, Action.UNCHANGED);
@@ -52,21 +52,21 @@ final class AlarmDrill {
 
     /** Invokes the failover function with an event ({@link Cloud#invoke} on the cloud's failover function). */
     @FunctionalInterface
-    interface Lambda {
+    public interface Lambda {
         Cloud.Invocation invoke(byte[] event);
     }
 
     /** An alarm of the application: its ARN, the account it names, and its definition for the event. */
-    record Alarm(String name, String arn, String region, String account, MetricAlarm definition) {
+    public record Alarm(String name, String arn, String region, String account, MetricAlarm definition) {
     }
 
     /** What one drill did: the alarm it set, the event it sent and what the function decided. */
-    record Outcome(Alarm alarm, String state, JsonNode event, FailoverDecision decision) {
+    public record Outcome(Alarm alarm, String state, JsonNode event, FailoverDecision decision) {
         /**
          * The switch is as the alarm wants it: drained, restored, or already so. That includes the same change
          * ignored as a repeat because EventBridge delivered it to the function first (in an AWS account).
          */
-        boolean applied() {
+        public boolean applied() {
             Action action = Action.valueOf(decision.action());
             String wanted = AlarmChange.ALARM.equals(state) ? FailoverDecision.DRAINED : FailoverDecision.SERVING;
             return APPLIED.contains(action) || action == Action.IGNORED && wanted.equals(decision.after());
@@ -79,7 +79,7 @@ final class AlarmDrill {
     private final Clock clock;
 
     /** @param cloudWatch a client for the Region to drill */
-    AlarmDrill(CloudWatchClient cloudWatch, Lambda lambda, Clock clock) {
+    public AlarmDrill(CloudWatchClient cloudWatch, Lambda lambda, Clock clock) {
         this.cloudWatch = cloudWatch;
         this.region = cloudWatch.serviceClientConfiguration().region().id();
         this.lambda = lambda;
@@ -87,7 +87,7 @@ final class AlarmDrill {
     }
 
     /** Sets an alarm of {@code app} in this Region to {@code state} (ALARM or OK) and sends the function its event. */
-    Outcome run(String app, String state) {
+    public Outcome run(String app, String state) {
         Alarm alarm = find(app);
         String reason = "active-edge drill: set to " + state + " by ./active-edge "
                 + (AlarmChange.ALARM.equals(state) ? "failover" : "recover");
@@ -106,7 +106,7 @@ final class AlarmDrill {
     }
 
     /** The application's alarm in this Region (the first by name when it has several). */
-    Alarm find(String app) {
+    public Alarm find(String app) {
         List<MetricAlarm> alarms = new ArrayList<>();
         cloudWatch.describeAlarmsPaginator(r -> r.alarmTypes(AlarmType.METRIC_ALARM)).metricAlarms()
                 .forEach(alarms::add);
@@ -130,7 +130,7 @@ final class AlarmDrill {
      * state the alarm held when it was found (or from the other of ALARM and OK when it already was in
      * {@code state}).
      */
-    JsonNode event(Alarm alarm, String state, String reason, Instant at) {
+    public JsonNode event(Alarm alarm, String state, String reason, Instant at) {
         Instant when = at.truncatedTo(ChronoUnit.MILLIS);
         MetricAlarm before = alarm.definition();
         String held = before.stateValueAsString();
@@ -160,7 +160,7 @@ final class AlarmDrill {
     }
 
     /** Invokes the failover function with {@code event} and returns its decision. */
-    FailoverDecision send(JsonNode event) {
+    public FailoverDecision send(JsonNode event) {
         Cloud.Invocation response = lambda.invoke(event.toString().getBytes(StandardCharsets.UTF_8));
         JsonNode body;
         try {

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SummaryTest {
+class ProvisionSummaryTest {
 
     private static final Glyphs GLYPHS = new Glyphs(">", "+", "x", "->");
 
@@ -31,7 +31,7 @@ class SummaryTest {
                  "somethingNew": {"ignored": true}}
                 """;
 
-        String summary = Summary.format(new ObjectMapper().readTree(output), Map.of("Route53", 7L, "Acm", 3L), GLYPHS);
+        String summary = ProvisionSummary.format(new ObjectMapper().readTree(output), Map.of("Route53", 7L, "Acm", 3L), GLYPHS);
 
         assertTrue(summary.contains("zone           example.com.  Z1  created"), summary);
         assertTrue(summary.contains("name servers ns-1.example, ns-2.example"), summary);
@@ -46,7 +46,7 @@ class SummaryTest {
 
     @Test
     void format_emptyOutput_showsOnlyTheCallCount() {
-        String summary = Summary.format(new ObjectMapper().createObjectNode(), Map.of(), GLYPHS);
+        String summary = ProvisionSummary.format(new ObjectMapper().createObjectNode(), Map.of(), GLYPHS);
 
         assertEquals("  AWS API calls  0", summary);
     }

@@ -1,27 +1,17 @@
-package io.activeedge.local;
+package io.activeedge.local.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision.Action;
-import io.activeedge.local.localcloud.LocalClients;
 import io.activeedge.local.localcloud.LocalCloudException;
+import io.activeedge.local.report.RoutingTable;
+import io.activeedge.local.target.CommandException;
 import io.activeedge.local.target.Glyphs;
-import io.activeedge.local.target.LocalSession;
-import io.activeedge.local.target.StackResource;
-import io.activeedge.local.target.Workflow;
-import io.activeedge.local.target.WorkflowRun;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * The game-day drill: provision the application, drain one Region through one of its alarms, check that only
@@ -29,10 +19,10 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * tagged for the application is left. Each step is printed with pass or fail as it ends; after a failed step
  * the drill skips to the teardown so that it leaves nothing behind.
  */
-final class GameDayDrill {
+public final class GameDayDrill {
 
     /** What the drill drives: the same operations as the CLI commands. */
-    interface Operations {
+    public interface Operations {
         /** Runs the provision workflow with {@code input}. */
         Execution provision(ObjectNode input);
 
@@ -50,31 +40,31 @@ final class GameDayDrill {
     }
 
     /** How a workflow run ended: {@code detail} says how long it took, or its error and cause. */
-    record Execution(boolean succeeded, String detail) {
+    public record Execution(boolean succeeded, String detail) {
     }
 
-    record Step(int number, String name, Outcome outcome, String detail) {
+    public record Step(int number, String name, Outcome outcome, String detail) {
     }
 
-    enum Outcome { PASSED, FAILED, SKIPPED }
+    public enum Outcome { PASSED, FAILED, SKIPPED }
 
-    record Report(List<Step> steps) {
-        boolean passed() {
+    public record Report(List<Step> steps) {
+        public boolean passed() {
             return steps.stream().allMatch(s -> s.outcome() == Outcome.PASSED);
         }
 
-        List<Step> failed() {
+        public List<Step> failed() {
             return steps.stream().filter(s -> s.outcome() == Outcome.FAILED).toList();
         }
     }
 
-    static final int STEPS = 7;
+    public static final int STEPS = 7;
 
     private final Operations operations;
     private final PrintStream out;
     private final Glyphs glyphs;
 
-    GameDayDrill(Operations operations, PrintStream out) {
+    public GameDayDrill(Operations operations, PrintStream out) {
         this.operations = operations;
         this.out = out;
         this.glyphs = Glyphs.of(out);
@@ -83,7 +73,7 @@ final class GameDayDrill {
     /**
      * @param region the Region to drain; null for the first Region of the input that lists an alarm
      */
-    Report run(ObjectNode input, String region) {
+    public Report run(ObjectNode input, String region) {
         String app = input.path("app").asText();
         String zone = input.path("zone").asText();
         List<String> regions = new ArrayList<>();
@@ -115,7 +105,7 @@ final class GameDayDrill {
      * The Region the drill drains: {@code region}, or the first Region of the input that lists an alarm. Checked
      * before anything runs: the input needs two Regions or more, and the drained one needs an alarm.
      */
-    static String regionToDrain(ObjectNode input, String region) {
+    public static String regionToDrain(ObjectNode input, String region) {
         List<String> regions = new ArrayList<>();
         List<String> withAlarms = new ArrayList<>();
         for (JsonNode node : input.path("regions")) {
@@ -125,15 +115,15 @@ final class GameDayDrill {
             }
         }
         if (regions.size() < 2) {
-            throw new LocalCloudException("the drill drains one Region while the others serve, and the input has "
+            throw new CommandException("the drill drains one Region while the others serve, and the input has "
                     + regions.size() + " Region(s) under regions: give it two or more");
         }
         if (region != null && !regions.contains(region)) {
-            throw new LocalCloudException("--region " + region + " is not a Region of the input (" + String.join(", ", regions) + ")");
+            throw new CommandException("--region " + region + " is not a Region of the input (" + String.join(", ", regions) + ")");
         }
         String drained = region != null ? region : withAlarms.isEmpty() ? null : withAlarms.getFirst();
         if (drained == null || !withAlarms.contains(drained)) {
-            throw new LocalCloudException("the drill drains a Region through one of its alarms, and "
+            throw new CommandException("the drill drains a Region through one of its alarms, and "
                     + (drained == null ? "no Region of the input lists one" : region + " lists none")
                     + ": add \"alarms\": [\"NAME\"] to that Region of the input (regions[].alarms)");
         }
@@ -163,66 +153,6 @@ final class GameDayDrill {
                     + ", expected " + String.join(", ", expected));
         }
         return "Route 53 answers with " + String.join(", ", receiving);
-    }
-
-    /**
-     * The operations on a local cloud, exactly as the CLI commands run them: the workflows with their stand-ins
-     * and short polls (their progress is not shown), the failover function through {@link AlarmDrill}, the
-     * routing through {@link RoutingTable}.
-     */
-    static Operations on(LocalSession cloud, Duration timeout, String source) {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        return new Operations() {
-            @Override
-            public Execution provision(ObjectNode input) {
-                return workflow(Workflow.PROVISION, input);
-            }
-
-            @Override
-            public Execution teardown(ObjectNode input) {
-                return workflow(Workflow.TEARDOWN, input);
-            }
-
-            private Execution workflow(Workflow workflow, ObjectNode input) {
-                WorkflowRun.Result result = new WorkflowRun(cloud, quiet).run(workflow, input, source, timeout);
-                return result.succeeded()
-                        ? new Execution(true, "SUCCEEDED in " + result.took())
-                        : new Execution(false, result.status() + " after " + result.took() + ": " + result.error()
-                                + (result.cause() == null ? "" : ": " + result.cause()));
-            }
-
-            @Override
-            public AlarmDrill.Outcome alarm(String app, String region, String state) {
-                String function = cloud.arn(StackResource.FAILOVER_FUNCTION);
-                return new AlarmDrill(cloud.cloudWatch(region), event -> cloud.invoke(function, event),
-                        Clock.systemUTC()).run(app, state);
-            }
-
-            @Override
-            public List<RoutingTable.Row> routing(String app) {
-                return new RoutingTable(cloud.route53()).of(app);
-            }
-
-            @Override
-            public List<String> leftovers(String app, String zone, List<String> aliases, List<String> regions) {
-                List<SdkClient> opened = new ArrayList<>();
-                try (Route53Client route53 = LocalClients.route53(cloud.endpoint());
-                     CloudFrontClient cloudFront = LocalClients.cloudFront(cloud.endpoint())) {
-                    return new Leftovers(route53, cloudFront,
-                            region -> keep(opened, LocalClients.acm(cloud.endpoint(), region)),
-                            region -> keep(opened, LocalClients.apiGateway(cloud.endpoint(), region)),
-                            region -> keep(opened, LocalClients.cloudWatch(cloud.endpoint(), region)))
-                            .of(app, zone, aliases, regions);
-                } finally {
-                    opened.forEach(SdkClient::close);
-                }
-            }
-        };
-    }
-
-    private static <C extends SdkClient> C keep(List<SdkClient> opened, C client) {
-        opened.add(client);
-        return client;
     }
 
     /** Runs the steps in order; after the first failure, only the {@link #always} steps run. */

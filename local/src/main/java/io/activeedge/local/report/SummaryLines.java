@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package io.activeedge.local;
+package io.activeedge.local.report;
 
-import static io.activeedge.local.SummaryLines.join;
-import static io.activeedge.local.SummaryLines.text;
+import static io.activeedge.local.report.SummaryLines.join;
+import static io.activeedge.local.report.SummaryLines.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.local.target.Glyphs;
@@ -13,7 +13,7 @@ import java.util.Map;
  * What a provisioning run built, read from the execution output: certificates, health checks per Region,
  * records, the distribution, and the AWS API calls the run made. Lenient: a missing part is left out.
  */
-final class Summary {
+public final class ProvisionSummary {
 
     private static final String INDENT = SummaryLines.INDENT;
     private static final int LABEL = 15;
@@ -21,13 +21,13 @@ final class Summary {
     private final Glyphs glyphs;
     private final SummaryLines lines = new SummaryLines(LABEL);
 
-    private Summary(Glyphs glyphs) {
+    private ProvisionSummary(Glyphs glyphs) {
         this.glyphs = glyphs;
     }
 
     /** @param calls the AWS API calls the run made, by service; null where they are not counted */
-    static String format(JsonNode output, Map<String, Long> calls, Glyphs glyphs) {
-        Summary summary = new Summary(glyphs);
+    public static String format(JsonNode output, Map<String, Long> calls, Glyphs glyphs) {
+        ProvisionSummary summary = new ProvisionSummary(glyphs);
         summary.zone(output.path("zone"));
         summary.certificates(output.path("certificates").path("items"));
         summary.validation(output.path("validation"));

@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
-import io.activeedge.local.localcloud.LocalCloudException;
+import io.activeedge.local.report.RoutingTable;
+import io.activeedge.local.target.CommandException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ class GameDayDrillTest {
         input.withArray("regions").forEach(r -> ((ObjectNode) r).remove("alarms"));
 
         assertThatThrownBy(() -> new GameDayDrill(shop, out).run(input, null))
-                .isInstanceOf(LocalCloudException.class).hasMessageContaining("regions[].alarms");
+                .isInstanceOf(CommandException.class).hasMessageContaining("regions[].alarms");
         assertThat(shop.calls).isEmpty();
     }
 
