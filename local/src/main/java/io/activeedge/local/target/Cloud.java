@@ -2,6 +2,7 @@ package io.activeedge.local.target;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,14 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * command and closed with it.
  */
 public sealed interface Cloud extends AutoCloseable permits LocalSession, AwsAccount {
+
+    /**
+     * The local cloud (the one {@code serve} runs, or one for this command only), or with {@code aws} settings the
+     * AWS account; notes on where it runs go to {@code notes}.
+     */
+    static Cloud open(AwsAccount.Settings aws, Path root, PrintStream notes) {
+        return aws == null ? LocalSession.open(root, notes) : new AwsAccount(aws, notes);
+    }
 
     SfnClient sfn();
 

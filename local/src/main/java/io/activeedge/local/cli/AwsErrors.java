@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.cli;
 
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

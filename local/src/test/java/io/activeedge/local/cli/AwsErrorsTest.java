@@ -1,4 +1,4 @@
-package io.activeedge.local;
+package io.activeedge.local.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,34 +1,30 @@
-package io.activeedge.local;
+package io.activeedge.local.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.activeedge.local.target.AwsAccount;
-import io.activeedge.local.target.StackResource;
+import io.activeedge.local.cli.command.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class CliTest {
+class ActiveEdgeTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Path root, String... args) {
-        return new Cli(root, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return ActiveEdge.run(new Console(root, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
     }
 
     @Test
@@ -53,7 +49,8 @@ class CliTest {
     @Test
     void run_invokeWithoutFunction_isAUsageError(@TempDir Path root) {
         assertEquals(2, run(root, "invoke"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("invoke needs a function"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("invoke needs FUNCTION"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -101,60 +98,8 @@ class CliTest {
         assertEquals(0, run(root, "help"));
         String usage = out.toString(StandardCharsets.UTF_8);
         assertTrue(usage.contains("teardown [FILE] [--timeout M]"), usage);
-        assertTrue(usage.contains("--aws [--stack NAME] [--region R]"), usage);
+        assertTrue(usage.contains("[--aws] [--stack NAME] [--region R]"), usage);
         assertTrue(usage.contains("--state-machine-arn ARN") && usage.contains("--function-arn ARN"), usage);
-    }
-
-    @Test
-    void awsSettings_withoutAws_isNullAndLeavesOtherArguments() {
-        List<String> args = new ArrayList<>(List.of("events/provision.json", "--timeout", "3"));
-
-        assertNull(Cli.awsSettings(args, "--region", StackResource.PROVISION_STATE_MACHINE, "--state-machine-arn", "states"));
-        assertEquals(List.of("events/provision.json", "--timeout", "3"), args);
-    }
-
-    @Test
-    void awsSettings_awsAlone_usesTheDefaultStackAndTheSdkRegion() {
-        List<String> args = new ArrayList<>(List.of("--aws", "input.json"));
-
-        AwsAccount.Settings settings = Cli.awsSettings(args, "--region", StackResource.PROVISION_STATE_MACHINE,
-                "--state-machine-arn", "states");
-
-        assertEquals(new AwsAccount.Settings("active-edge", null, "--region", Map.of()), settings);
-        assertEquals(List.of("input.json"), args);
-    }
-
-    @Test
-    void awsSettings_stackAndRegion_nameTheStack() {
-        List<String> args = new ArrayList<>(List.of("--stack", "edge-prod", "--aws", "--region", "eu-west-1"));
-
-        AwsAccount.Settings settings = Cli.awsSettings(args, "--region", StackResource.TEARDOWN_STATE_MACHINE,
-                "--state-machine-arn", "states");
-
-        assertEquals(new AwsAccount.Settings("edge-prod", "eu-west-1", "--region", Map.of()), settings);
-        assertTrue(args.isEmpty(), args.toString());
-    }
-
-    @Test
-    void awsSettings_stateMachineArn_standsForTheWorkflowsOutput() {
-        String arn = "arn:aws:states:us-west-2:111122223333:stateMachine:active-edge-teardown";
-        List<String> args = new ArrayList<>(List.of("--aws", "--state-machine-arn", arn));
-
-        AwsAccount.Settings settings = Cli.awsSettings(args, "--region", StackResource.TEARDOWN_STATE_MACHINE,
-                "--state-machine-arn", "states");
-
-        assertEquals(Map.of(StackResource.TEARDOWN_STATE_MACHINE, arn), settings.arns());
-        assertEquals("us-west-2", AwsAccount.Arns.region(arn));
-    }
-
-    @Test
-    void awsSettings_failoverStackRegion_isNotTheDrainedRegion() {
-        List<String> args = new ArrayList<>(List.of("--aws", "--stack-region", "us-east-1"));
-
-        AwsAccount.Settings settings = Cli.awsSettings(args, "--stack-region", StackResource.FAILOVER_FUNCTION,
-                "--function-arn", "lambda");
-
-        assertEquals("us-east-1", settings.region());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -182,11 +127,77 @@ class CliTest {
                 Arguments.of("not a Region", List.of("provision", "--aws", "--region", "mars"),
                         "--region needs an AWS Region"),
                 Arguments.of("state machine ARN on failover", List.of("failover", "--app", "shop", "--region",
-                        "us-east-1", "--aws", "--state-machine-arn", machine), "unexpected argument: --state-machine-arn"),
+                        "us-east-1", "--aws", "--state-machine-arn", machine), "unknown option: --state-machine-arn"),
                 Arguments.of("function ARN of another service", List.of("recover", "--app", "shop", "--region",
                         "us-east-1", "--aws", "--function-arn", machine), "--function-arn needs an ARN of lambda"),
                 Arguments.of("function ARN on provision", List.of("provision", "--aws", "--function-arn",
                         "arn:aws:lambda:us-east-1:111122223333:function:f"), "unknown option: --function-arn"),
                 Arguments.of("teardown option typo", List.of("teardown", "--awz"), "unknown option: --awz"));
+    }
+
+    @Test
+    void run_commandHelp_printsThatCommandsOptionsAndExits0(@TempDir Path root) {
+        assertEquals(0, run(root, "failover", "--help"));
+
+        String usage = out.toString(StandardCharsets.UTF_8);
+        assertTrue(usage.startsWith("usage: ./active-edge failover --app APP --region R [--aws]"), usage);
+        assertTrue(usage.contains("--stack-region R") && usage.contains("--function-arn ARN"), usage);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_helpCommand_printsTheSameUsageAsTheCommandsHelpOption(@TempDir Path root) {
+        assertEquals(0, run(root, "help", "drill"));
+        String viaHelp = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+
+        assertEquals(0, run(root, "drill", "-h"));
+
+        assertEquals(viaHelp, out.toString(StandardCharsets.UTF_8));
+        assertTrue(viaHelp.contains("--region R") && !viaHelp.contains("--aws"), "--aws is refused, not offered: " + viaHelp);
+    }
+
+    @Test
+    void run_badNumber_isAUsageErrorNamingTheOption(@TempDir Path root) {
+        assertEquals(2, run(root, "provision", "--timeout", "soon"));
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--timeout needs a number, not soon"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_optionWithoutValue_isAUsageErrorNamingTheOption(@TempDir Path root) {
+        assertEquals(2, run(root, "status", "--app"));
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--app needs a value"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_benchWithZeroRuns_isAUsageError(@TempDir Path root) {
+        assertEquals(2, run(root, "bench-failover", "--runs", "0"));
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--runs needs a positive number"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_upInsideJava_saysTheLauncherRunsIt(@TempDir Path root) {
+        assertEquals(2, run(root, "up"));
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("up is a command of ./active-edge"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_completion_printsABashScriptForEveryCommandAndOption(@TempDir Path root) {
+        assertEquals(0, run(root, "completion"));
+
+        String script = out.toString(StandardCharsets.UTF_8);
+        assertTrue(script.contains("complete -F _complete_active-edge"), script.lines().limit(40).toList().toString());
+        for (String word : List.of("provision", "teardown", "failover", "recover", "status", "drill", "bench-failover",
+                "--state-machine-arn", "--stack-region", "--function-arn", "--timeout")) {
+            assertTrue(script.contains(word), word);
+        }
     }
 }
