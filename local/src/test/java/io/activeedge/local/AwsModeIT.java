@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import io.activeedge.failover.HealthCheckLookup;
 import io.activeedge.local.localcloud.LocalClients;
 import io.activeedge.local.localcloud.StandIns;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
  * credentials. What it changes is then read back from the emulator by this test.
  */
 class AwsModeIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
     private static final String EAST = "us-east-1";
     private static final String WEST = "us-west-2";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.local.drill.AlarmDrill;
 import io.activeedge.local.drill.GameDayDrill;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The game-day drill on the local cloud: the real command passes, and a broken expectation fails by name. */
 class DrillIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @RegisterExtension

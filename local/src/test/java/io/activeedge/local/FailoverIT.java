@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.failover.FailoverTags;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * Region's switch, and only the switch, follows.
  */
 class FailoverIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String EAST = "us-east-1";
     private static final String WEST = "us-west-2";
     private static final String EU = "eu-west-1";

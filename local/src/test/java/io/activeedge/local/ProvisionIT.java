@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
 import io.activeedge.local.localcloud.LocalClients;
 import io.activeedge.local.localcloud.LocalCloud;
@@ -56,7 +57,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  */
 class ProvisionIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final List<String> ALL_REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2");
 
     private static LocalCloud cloud;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.HealthCheckLookup;
 import io.activeedge.local.drill.LocalOperations;
 import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.report.TeardownOutput;
 import io.activeedge.local.report.TeardownSummary;
 import io.activeedge.local.target.Workflow;
 import io.activeedge.local.target.WorkflowRun;
@@ -103,7 +104,7 @@ class TeardownIT {
             assertThat(out.at("/" + kind + "/deleted")).as(kind).isEmpty();
             assertThat(out.at("/" + kind + "/kept")).as(kind).isEmpty();
         }
-        assertThat(TeardownSummary.format(out, result.calls())).contains("nothing tagged for app ghost is left");
+        assertThat(TeardownSummary.format(result.output(TeardownOutput.class), result.calls())).contains("nothing tagged for app ghost is left");
     }
 
     @Test
@@ -134,7 +135,7 @@ class TeardownIT {
         WorkflowRun.Result second = teardown(half);
 
         assertThat(second.succeeded()).isTrue();
-        assertThat(TeardownSummary.format(second.output(), second.calls()))
+        assertThat(TeardownSummary.format(second.output(TeardownOutput.class), second.calls()))
                 .contains("nothing tagged for app half is left")
                 .contains("health checks       nothing found", "certificates        nothing found");
     }

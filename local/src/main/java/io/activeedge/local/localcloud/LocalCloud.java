@@ -2,6 +2,7 @@ package io.activeedge.local.localcloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ public final class LocalCloud implements AutoCloseable {
     /** Role the state machines are created with; moto does not check it. */
     static final String ROLE_ARN = "arn:aws:iam::" + Template.ACCOUNT + ":role/active-edge-local";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Map<String, String> CLIENT_PROPERTIES = Map.of(
             "aws.accessKeyId", "test",
             "aws.secretAccessKey", "test",

@@ -1,8 +1,7 @@
 package io.activeedge.local.localcloud;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.activeedge.core.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,9 +25,7 @@ import java.util.Optional;
  */
 public record LocalState(String motoEndpoint, String lambdaEndpoint, Map<String, String> stateMachines, long pid, long motoPid) {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public static Path file(Path repoRoot) {
         return repoRoot.resolve(".active-edge").resolve("local.json");
@@ -57,7 +54,7 @@ public record LocalState(String motoEndpoint, String lambdaEndpoint, Map<String,
         Path file = file(repoRoot);
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "local", ".json");
-        JSON.writeValue(temp.toFile(), this);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), this);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -1,17 +1,25 @@
 package io.activeedge.local.report;
 
 import static io.activeedge.local.report.SummaryLines.join;
-import static io.activeedge.local.report.SummaryLines.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.local.target.Glyphs;
-import java.util.ArrayList;
+import io.activeedge.workflow.AliasRecords;
+import io.activeedge.workflow.Certificate;
+import io.activeedge.workflow.Certificates;
+import io.activeedge.workflow.Distribution;
+import io.activeedge.workflow.HostedZone;
+import io.activeedge.workflow.RecordChange;
+import io.activeedge.workflow.RegionHealthChecks;
+import io.activeedge.workflow.RegionResult;
+import io.activeedge.workflow.ValidationRecords;
+import io.activeedge.workflow.WorkflowState;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a provisioning run built, read from the execution output: certificates, health checks per Region,
- * records, the distribution, and the AWS API calls the run made. Lenient: a missing part is left out.
+ * What a provisioning run built, read from the execution output through the records the functions write
+ * ({@link WorkflowState}): the zone, certificates, health checks per Region, records, the distribution, and the
+ * AWS API calls the run made. A part the output lacks is left out.
  */
 public final class ProvisionSummary {
 
@@ -26,111 +34,100 @@ public final class ProvisionSummary {
     }
 
     /** @param calls the AWS API calls the run made, by service; null where they are not counted */
-    public static String format(JsonNode output, Map<String, Long> calls, Glyphs glyphs) {
+    public static String format(WorkflowState output, Map<String, Long> calls, Glyphs glyphs) {
         ProvisionSummary summary = new ProvisionSummary(glyphs);
-        summary.zone(output.path("zone"));
-        summary.certificates(output.path("certificates").path("items"));
-        summary.validation(output.path("validation"));
-        summary.healthChecks(output.path("regions"));
-        summary.records(output.path("regions"), output.path("aliases").path("records"));
-        summary.distribution(output.path("distribution"));
+        List<RegionResult> regions = listOf(output.regions());
+        summary.zone(output.zone());
+        summary.certificates(output.certificates());
+        summary.validation(output.validation());
+        summary.healthChecks(regions);
+        summary.records(regions, output.aliases());
+        summary.distribution(output.distribution());
         summary.lines.calls(calls);
         return summary.lines.text();
     }
 
-    private void zone(JsonNode zone) {
-        if (zone.isMissingNode()) {
+    private void zone(HostedZone zone) {
+        if (zone == null) {
             return;
         }
-        add("zone", join(text(zone, "name"), text(zone, "id"), created(zone)));
-        List<String> servers = new ArrayList<>();
-        zone.path("nameServers").forEach(ns -> servers.add(ns.asText()));
+        add("zone", join(zone.name(), zone.id(), zone.created() ? "created" : "existing"));
+        List<String> servers = listOf(zone.nameServers());
         if (!servers.isEmpty()) {
             add("", "name servers " + String.join(", ", servers));
         }
     }
 
-    private void validation(JsonNode validation) {
-        JsonNode names = validation.path("names");
-        if (names.isArray() && !names.isEmpty()) {
+    private void validation(ValidationRecords validation) {
+        List<String> names = validation == null ? List.of() : listOf(validation.names());
+        if (!names.isEmpty()) {
             add("validation", names.size() + " DNS validation CNAME" + (names.size() == 1 ? "" : "s") + " in the zone"
-                    + (validation.path("changeId").isTextual() ? " (published by this run)" : " (already there)"));
+                    + (validation.changeId() != null ? " (published by this run)" : " (already there)"));
         }
     }
 
-    private void certificates(JsonNode items) {
+    private void certificates(Certificates certificates) {
         String label = "certificates";
-        for (JsonNode certificate : items) {
-            List<String> names = new ArrayList<>();
-            certificate.path("names").forEach(n -> names.add(n.asText()));
-            add(label, join(text(certificate, "role"), text(certificate, "region"), String.join(", ", names),
-                    created(certificate)));
-            add("", INDENT + text(certificate, "arn"));
+        for (Certificate certificate : certificates == null ? List.<Certificate>of() : listOf(certificates.items())) {
+            add(label, join(certificate.role(), certificate.region(), String.join(", ", listOf(certificate.names())),
+                    certificate.created() ? "created" : "existing"));
+            add("", INDENT + text(certificate.arn()));
             label = "";
         }
     }
 
-    private void healthChecks(JsonNode regions) {
+    private void healthChecks(List<RegionResult> regions) {
         String label = "health checks";
-        for (JsonNode region : regions) {
-            JsonNode checks = region.path("healthChecks");
-            if (checks.isMissingNode()) {
+        for (RegionResult region : regions) {
+            RegionHealthChecks checks = region.healthChecks();
+            if (checks == null) {
                 continue;
             }
-            add(label, join(text(region, "region"), "endpoint " + text(checks, "endpointId"),
-                    "switch " + text(checks, "switchId"), "gate " + text(checks, "gateId"), created(checks)));
+            add(label, join(region.region(), "endpoint " + text(checks.endpointId()), "switch " + text(checks.switchId()),
+                    "gate " + text(checks.gateId())));
             label = "";
         }
     }
 
-    private void records(JsonNode regions, JsonNode aliases) {
+    private void records(List<RegionResult> regions, AliasRecords aliases) {
         String label = "records";
-        for (JsonNode region : regions) {
-            JsonNode record = region.path("record");
-            if (record.isMissingNode()) {
+        for (RegionResult region : regions) {
+            RecordChange record = region.record();
+            if (record == null) {
                 continue;
             }
-            add(label, record(record, text(record, "setIdentifier").isEmpty()
-                    ? text(region, "region") : text(record, "setIdentifier")));
+            add(label, record(record, text(record.setIdentifier()).isEmpty() ? text(region.region())
+                    : record.setIdentifier()));
             label = "";
         }
-        for (JsonNode record : aliases) {
+        for (RecordChange record : aliases == null ? List.<RecordChange>of() : listOf(aliases.records())) {
             add(label, record(record, "alias"));
             label = "";
         }
     }
 
-    private String record(JsonNode record, String qualifier) {
-        return join(text(record, "name"), text(record, "type"), qualifier,
-                glyphs.arrow() + " " + target(record.path("target")), text(record, "action"));
+    private String record(RecordChange record, String qualifier) {
+        return join(record.name(), record.type(), qualifier, glyphs.arrow() + " " + text(record.target()),
+                record.action());
     }
 
-    private static String target(JsonNode target) {
-        if (target.isTextual()) {
-            return target.asText();
-        }
-        for (String field : List.of("dnsName", "domainName", "name")) {
-            if (target.path(field).isTextual()) {
-                return target.path(field).asText();
-            }
-        }
-        return target.isMissingNode() ? "" : target.toString();
-    }
-
-    private void distribution(JsonNode distribution) {
-        if (distribution.isMissingNode()) {
+    private void distribution(Distribution distribution) {
+        if (distribution == null) {
             return;
         }
-        add("distribution", join(text(distribution, "id"), text(distribution, "domainName"),
-                text(distribution, "status"), text(distribution, "action")));
+        add("distribution", join(distribution.id(), distribution.domainName(), distribution.status(),
+                distribution.action()));
     }
 
     private void add(String label, String value) {
         lines.add(label, value);
     }
 
-    private static String created(JsonNode node) {
-        JsonNode created = node.path("created");
-        return created.isBoolean() ? (created.asBoolean() ? "created" : "existing") : "";
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : values;
     }
 }

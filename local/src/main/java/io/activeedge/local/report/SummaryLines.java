@@ -1,13 +1,12 @@
 package io.activeedge.local.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 
-/** The lines of a run's summary: a label column, then the value; and the reading helpers both summaries share. */
+/** The lines of a run's summary: a label column, then the value. */
 final class SummaryLines {
 
     static final String INDENT = "  ";
@@ -41,17 +40,6 @@ final class SummaryLines {
 
     String text() {
         return String.join(System.lineSeparator(), lines);
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
-    }
-
-    static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
     }
 
     static String join(String... parts) {

@@ -2,37 +2,49 @@ package io.activeedge.local.report;
 
 import static io.activeedge.local.report.SummaryLines.INDENT;
 import static io.activeedge.local.report.SummaryLines.join;
-import static io.activeedge.local.report.SummaryLines.strings;
-import static io.activeedge.local.report.SummaryLines.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.activeedge.teardown.CertificateRemoval;
+import io.activeedge.teardown.DistributionRemoval;
+import io.activeedge.teardown.Removal;
+import io.activeedge.workflow.HostedZone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * What a teardown run removed and what it left, read from the execution output: per kind of resource, in the
- * order the workflow removes them, what it deleted and what it kept (with the reason), then what that means for
- * the application. Lenient: a kind missing from the output reads as nothing found.
+ * What a teardown run removed and what it left, read from the execution output through the records the teardown
+ * functions return ({@link TeardownOutput}): per kind of resource, in the order the workflow removes them, what it
+ * deleted and what it kept (with the reason), then what that means for the application. A kind the output lacks
+ * reads as nothing found.
  */
 public final class TeardownSummary {
 
-    /** The output's keys for each kind, in the workflow's order, with the words the summary uses. */
+    /** Each kind, in the workflow's order, with the words the summary uses and where the output has it. */
     private static final List<Kind> KINDS = List.of(
-            new Kind("alarms", "alarms", true),
-            new Kind("aliasRecords", "alias records", false),
-            new Kind("distribution", "distribution", false),
-            new Kind("latencyRecords", "latency records", false),
-            new Kind("healthChecks", "health checks", false),
-            new Kind("originDomains", "origin domains", false),
-            new Kind("certificates", "certificates", false),
-            new Kind("validationRecords", "validation records", false),
-            new Kind("hostedZone", "hosted zone", true));
+            new Kind("alarms", true, output -> found(output.alarms())),
+            new Kind("alias records", false, output -> found(output.aliasRecords())),
+            new Kind("distribution", false, output -> found(output.distribution())),
+            new Kind("latency records", false, output -> found(output.latencyRecords())),
+            new Kind("health checks", false, output -> found(output.healthChecks())),
+            new Kind("origin domains", false, output -> found(output.originDomains())),
+            new Kind("certificates", false, output -> found(output.certificates())),
+            new Kind("validation records", false, output -> found(output.validationRecords())),
+            new Kind("hosted zone", true, output -> found(output.hostedZone())));
     private static final int LABEL = 20;
     private static final String ITEM = "  ";
 
     /** @param released what the run keeps of this kind is the user's: kept, with active-edge's tags removed */
-    private record Kind(String key, String label, boolean released) {
+    private record Kind(String label, boolean released, Function<TeardownOutput, Found> found) {
+    }
+
+    /** What a step found of one kind, whatever its record: deleted, kept, in use, still being removed. */
+    private record Found(List<String> deleted, List<String> kept, List<String> inUse, List<String> pending) {
+        static final Found NOTHING = new Found(List.of(), List.of(), List.of(), List.of());
+
+        boolean nothing() {
+            return deleted.isEmpty() && kept.isEmpty() && inUse.isEmpty() && pending.isEmpty();
+        }
     }
 
     /** One resource the run left in place: its kind and its line (with the reason). */
@@ -47,59 +59,64 @@ public final class TeardownSummary {
     }
 
     /** @param calls the AWS API calls the run made, by service; null where they are not counted */
-    public static String format(JsonNode output, Map<String, Long> calls) {
+    public static String format(TeardownOutput output, Map<String, Long> calls) {
         TeardownSummary summary = new TeardownSummary();
-        String app = text(output, "app");
-        summary.scope(app, output.path("zone"), output.path("regions"));
+        String app = text(output.app());
+        summary.scope(app, output.zone(), listOf(output.regions()));
         for (Kind kind : KINDS) {
-            summary.kind(kind, output.path(kind.key()));
+            summary.kind(kind, kind.found().apply(output));
         }
         summary.lines.calls(calls);
         summary.meaning(app.isEmpty() ? "the application" : "app " + app);
         return summary.lines.text();
     }
 
-    private void scope(String app, JsonNode zone, JsonNode regions) {
+    private static Found found(Removal removal) {
+        return removal == null ? Found.NOTHING
+                : new Found(listOf(removal.deleted()), listOf(removal.kept()), List.of(), List.of());
+    }
+
+    /** A distribution the run did not finish removing (the output says it is not done) is still being removed. */
+    private static Found found(DistributionRemoval removal) {
+        if (removal == null) {
+            return Found.NOTHING;
+        }
+        List<String> pending = List.of();
+        if (!removal.done() && !text(removal.id()).isEmpty()) {
+            String details = join(removal.domainName(), removal.status());
+            pending = List.of(removal.id() + (details.isEmpty() ? "" : " (" + details.replace("  ", ", ") + ")"));
+        }
+        return new Found(listOf(removal.deleted()), listOf(removal.kept()), List.of(), pending);
+    }
+
+    private static Found found(CertificateRemoval removal) {
+        return removal == null ? Found.NOTHING
+                : new Found(listOf(removal.deleted()), listOf(removal.kept()), listOf(removal.inUse()), List.of());
+    }
+
+    private void scope(String app, HostedZone zone, List<String> regions) {
         if (!app.isEmpty()) {
             lines.add("app", app);
         }
-        if (zone.isObject()) {
-            lines.add("zone", join(text(zone, "name"), text(zone, "id")));
-        } else if (!zone.isMissingNode()) {
-            lines.add("zone", "none found (so no records to remove)");
-        }
-        if (regions.isArray() && !regions.isEmpty()) {
-            lines.add("searched", String.join(", ", strings(regions)));
+        lines.add("zone", zone != null ? join(zone.name(), zone.id()) : "none found (so no records to remove)");
+        if (!regions.isEmpty()) {
+            lines.add("searched", String.join(", ", regions));
         }
     }
 
-    private void kind(Kind kind, JsonNode removal) {
-        List<String> deleted = strings(removal.path("deleted"));
-        List<String> kept = strings(removal.path("kept"));
-        List<String> inUse = strings(removal.path("inUse"));
-        List<String> pending = pending(kind, removal);
-        if (deleted.isEmpty() && kept.isEmpty() && inUse.isEmpty() && pending.isEmpty()) {
+    private void kind(Kind kind, Found found) {
+        if (found.nothing()) {
             lines.add(kind.label(), "nothing found");
             return;
         }
         String label = kind.label();
-        label = group(label, "deleted", deleted);
-        label = group(label, "kept", kept);
-        label = group(label, "in use", inUse);
-        group(label, "still being removed", pending);
-        kept.forEach(line -> (kind.released() ? released : left).add(new Left(kind.label(), line)));
-        inUse.forEach(line -> left.add(new Left(kind.label(), line + " (in use)")));
-        pending.forEach(line -> left.add(new Left(kind.label(), line)));
-    }
-
-    /** A distribution the run did not finish removing (the output says it is not done). */
-    private static List<String> pending(Kind kind, JsonNode removal) {
-        if (!kind.key().equals("distribution") || !removal.path("done").isBoolean() || removal.path("done").asBoolean()
-                || text(removal, "id").isEmpty()) {
-            return List.of();
-        }
-        String details = join(text(removal, "domainName"), text(removal, "status"));
-        return List.of(text(removal, "id") + (details.isEmpty() ? "" : " (" + details.replace("  ", ", ") + ")"));
+        label = group(label, "deleted", found.deleted());
+        label = group(label, "kept", found.kept());
+        label = group(label, "in use", found.inUse());
+        group(label, "still being removed", found.pending());
+        found.kept().forEach(line -> (kind.released() ? released : left).add(new Left(kind.label(), line)));
+        found.inUse().forEach(line -> left.add(new Left(kind.label(), line + " (in use)")));
+        found.pending().forEach(line -> left.add(new Left(kind.label(), line)));
     }
 
     /** Prints a count and its lines; returns the label for the next group (shown once per kind). */
@@ -129,5 +146,13 @@ public final class TeardownSummary {
     private void list(List<Left> items) {
         int width = items.stream().mapToInt(l -> l.kind().length()).max().orElse(0) + 2;
         items.forEach(l -> lines.raw(INDENT + ITEM + String.format("%-" + width + "s", l.kind()) + l.line()));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : values;
     }
 }

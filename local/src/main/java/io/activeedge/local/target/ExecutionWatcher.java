@@ -2,6 +2,7 @@ package io.activeedge.local.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.core.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  */
 public final class ExecutionWatcher {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** Joins a state name and its Region into one key; neither can contain it. */
     private static final String KEY_SEPARATOR = "\u0000";
 

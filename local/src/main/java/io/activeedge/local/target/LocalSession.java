@@ -3,6 +3,7 @@ package io.activeedge.local.target;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import io.activeedge.local.localcloud.LocalClients;
 import io.activeedge.local.localcloud.LocalCloud;
 import io.activeedge.local.localcloud.LocalCloudException;
@@ -39,7 +40,7 @@ public final class LocalSession implements Cloud {
     /** With 1 s polls, deadlines this short keep a run well inside Step Functions' 25,000 history events. */
     static final int LOCAL_TIMEOUT_MINUTES = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration POLL = Duration.ofMillis(300);
 

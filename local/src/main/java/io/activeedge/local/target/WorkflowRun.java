@@ -1,8 +1,10 @@
 package io.activeedge.local.target;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * with its progress, and what it returned.
  */
 public final class WorkflowRun {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** Step Functions execution names: up to 80 of these characters. */
     private static final int APP_IN_NAME = 24;
 
@@ -46,6 +48,19 @@ public final class WorkflowRun {
                   Map<String, Long> calls, String took) {
         public boolean succeeded() {
             return status == ExecutionStatus.SUCCEEDED;
+        }
+
+        /**
+         * The output as the record the workflow writes (the functions' own records), so that a field renamed on
+         * either side fails to compile or here, instead of leaving a blank in what the CLI prints.
+         */
+        public <T> T output(Class<T> type) {
+            try {
+                return JSON.treeToValue(output, type);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new CommandException("the execution's output is not a " + type.getSimpleName() + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 

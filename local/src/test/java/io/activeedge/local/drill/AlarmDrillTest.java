@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 class AlarmDrillTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Instant AT = Instant.parse("2026-11-24T01:02:03.456789Z");
     private static final AlarmDrill.Alarm ALARM = new AlarmDrill.Alarm("shop-us-east-1-5xx",
             "arn:aws:cloudwatch:us-east-1:123456789012:alarm:shop-us-east-1-5xx", "us-east-1", "123456789012",

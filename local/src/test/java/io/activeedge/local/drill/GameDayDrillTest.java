@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.local.report.RoutingTable;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /** The drill's steps against an application in memory that behaves, or misbehaves on purpose. */
 class GameDayDrillTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Two Regions that serve while their switch is not inverted; the failover function drains by alarm. */
     private static final class Shop implements GameDayDrill.Operations {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.core.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 
 class LambdaEndpointTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final HttpClient http = HttpClient.newHttpClient();
     private LambdaEndpoint endpoint;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.core.Json;
 import io.activeedge.local.target.ExecutionWatcher;
 import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 /** The fixture template's state machine, run by moto against the fixture handlers in this JVM. */
 class LocalCloudIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String INPUT = "{\"regions\": [{\"region\": \"us-east-1\"}, {\"region\": \"us-west-2\"}]}";
 
     private static LocalCloud cloud;

@@ -3,8 +3,9 @@ package io.activeedge.local.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.core.Json;
 import io.activeedge.local.target.Glyphs;
+import io.activeedge.workflow.WorkflowState;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,22 +23,23 @@ class ProvisionSummaryTest {
                                              "names": ["example.com", "www.example.com"], "created": false}]},
                  "validation": {"zoneId": "Z1", "names": ["_a.example.com.", "_b.www.example.com."], "changeId": "C1"},
                  "regions": [{"region": "us-west-2", "target": {"dnsName": "d-1.execute-api.us-west-2.amazonaws.com"},
-                              "healthChecks": {"endpointId": "e1", "switchId": "s1", "gateId": "g1", "created": true},
+                              "healthChecks": {"region": "us-west-2", "endpointId": "e1", "switchId": "s1", "gateId": "g1",
+                                               "created": ["endpoint-check", "switch-check", "gate-check"]},
                               "record": {"name": "api.example.com", "type": "A", "setIdentifier": "shop:us-west-2",
                                          "target": "d-1.execute-api.us-west-2.amazonaws.com", "action": "UPSERT"}}],
                  "distribution": {"id": "E1", "domainName": "d1.cloudfront.net", "status": "Deployed", "action": "CREATED"},
-                 "aliases": {"records": [{"name": "example.com", "type": "AAAA", "target": {"dnsName": "d1.cloudfront.net"},
+                 "aliases": {"records": [{"name": "example.com", "type": "AAAA", "target": "d1.cloudfront.net",
                                           "action": "UPSERT"}]},
                  "somethingNew": {"ignored": true}}
                 """;
 
-        String summary = ProvisionSummary.format(new ObjectMapper().readTree(output), Map.of("Route53", 7L, "Acm", 3L), GLYPHS);
+        String summary = ProvisionSummary.format(Json.MAPPER.readValue(output, WorkflowState.class), Map.of("Route53", 7L, "Acm", 3L), GLYPHS);
 
         assertTrue(summary.contains("zone           example.com.  Z1  created"), summary);
         assertTrue(summary.contains("name servers ns-1.example, ns-2.example"), summary);
         assertTrue(summary.contains("edge-certificate  us-east-1  example.com, www.example.com  existing"), summary);
         assertTrue(summary.contains("validation     2 DNS validation CNAMEs in the zone (published by this run)"), summary);
-        assertTrue(summary.contains("us-west-2  endpoint e1  switch s1  gate g1  created"), summary);
+        assertTrue(summary.contains("us-west-2  endpoint e1  switch s1  gate g1"), summary);
         assertTrue(summary.contains("api.example.com  A  shop:us-west-2  -> d-1.execute-api.us-west-2.amazonaws.com  UPSERT"), summary);
         assertTrue(summary.contains("example.com  AAAA  alias  -> d1.cloudfront.net  UPSERT"), summary);
         assertTrue(summary.contains("distribution   E1  d1.cloudfront.net  Deployed  CREATED"), summary);
@@ -45,8 +47,8 @@ class ProvisionSummaryTest {
     }
 
     @Test
-    void format_emptyOutput_showsOnlyTheCallCount() {
-        String summary = ProvisionSummary.format(new ObjectMapper().createObjectNode(), Map.of(), GLYPHS);
+    void format_emptyOutput_showsOnlyTheCallCount() throws IOException {
+        String summary = ProvisionSummary.format(Json.MAPPER.readValue("{}", WorkflowState.class), Map.of(), GLYPHS);
 
         assertEquals("  AWS API calls  0", summary);
     }

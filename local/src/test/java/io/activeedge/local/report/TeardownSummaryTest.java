@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.core.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class TeardownSummaryTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String NOTHING = "{\"deleted\": [], \"kept\": []}";
 
     @Test
     void format_everythingDeleted_listsEachKindInOrderAndSaysNothingIsLeft() throws IOException {
-        JsonNode output = JSON.readTree("""
+        TeardownOutput output = output("""
                 {"app": "shop",
                  "zone": {"id": "Z1", "name": "example.com.", "nameServers": ["ns-1.example"], "created": false},
                  "regions": ["us-east-1", "us-west-2"],
@@ -69,7 +69,7 @@ class TeardownSummaryTest {
 
     @Test
     void format_somethingKept_countsItUnderItsKindAndListsItAtTheEnd() throws IOException {
-        JsonNode output = JSON.readTree("""
+        TeardownOutput output = output("""
                 {"app": "shop", "zone": {"id": "Z1", "name": "example.com."}, "regions": ["us-east-1"],
                  "aliasRecords": {"deleted": ["example.com. A"], "kept": ["www.example.com. A (points elsewhere)"]},
                  "distribution": {"id": null, "done": true, "deleted": [], "kept": []},
@@ -110,7 +110,7 @@ class TeardownSummaryTest {
 
     @Test
     void format_noZoneAndNothingFound_saysSoForEveryKind() throws IOException {
-        JsonNode output = JSON.readTree("""
+        TeardownOutput output = output("""
                 {"app": "gone", "zone": null, "regions": ["us-east-1"],
                  "aliasRecords": %1$s, "distribution": {"id": null, "done": true, "deleted": [], "kept": []},
                  "latencyRecords": %1$s, "healthChecks": %1$s, "originDomains": %1$s,
@@ -128,7 +128,7 @@ class TeardownSummaryTest {
 
     @Test
     void format_distributionNotDone_isLeftStillBeingRemoved() throws IOException {
-        JsonNode output = JSON.readTree("""
+        TeardownOutput output = output("""
                 {"app": "shop", "distribution": {"id": "E2", "domainName": "d2.cloudfront.net", "status": "InProgress",
                                                  "done": false, "deleted": [], "kept": []}}
                 """);
@@ -140,5 +140,10 @@ class TeardownSummaryTest {
                                         E2 (d2.cloudfront.net, InProgress)
                 """.stripTrailing()), summary);
         assertTrue(summary.endsWith("    distribution  E2 (d2.cloudfront.net, InProgress)"), summary);
+    }
+
+    /** The output as the CLI reads it: the teardown functions' records. */
+    private static TeardownOutput output(String json) throws IOException {
+        return JSON.treeToValue(JSON.readTree(json), TeardownOutput.class);
     }
 }

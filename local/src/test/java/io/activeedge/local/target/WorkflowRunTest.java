@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.activeedge.core.Json;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class WorkflowRunTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** What Step Functions accepts as an execution name. */
     private static final String NAME = "[A-Za-z0-9_-]{1,80}";
 

@@ -4,6 +4,7 @@ import io.activeedge.local.report.ProvisionSummary;
 import io.activeedge.local.target.Glyphs;
 import io.activeedge.local.target.Workflow;
 import io.activeedge.local.target.WorkflowRun;
+import io.activeedge.workflow.WorkflowState;
 import picocli.CommandLine.Command;
 
 /** {@code provision}: the provision state machine, then what it built. */
@@ -19,6 +20,6 @@ public final class ProvisionCommand extends WorkflowCommand {
 
     @Override
     String summary(WorkflowRun.Result result, Glyphs glyphs) {
-        return ProvisionSummary.format(result.output(), result.calls(), glyphs);
+        return ProvisionSummary.format(result.output(WorkflowState.class), result.calls(), glyphs);
     }
 }

@@ -1,5 +1,6 @@
 package io.activeedge.local.cli.command;
 
+import io.activeedge.local.report.TeardownOutput;
 import io.activeedge.local.report.TeardownSummary;
 import io.activeedge.local.target.Glyphs;
 import io.activeedge.local.target.Workflow;
@@ -19,6 +20,6 @@ public final class TeardownCommand extends WorkflowCommand {
 
     @Override
     String summary(WorkflowRun.Result result, Glyphs glyphs) {
-        return TeardownSummary.format(result.output(), result.calls());
+        return TeardownSummary.format(result.output(TeardownOutput.class), result.calls());
     }
 }
