@@ -2,6 +2,7 @@ package io.activeedge.local.report;
 
 import static io.activeedge.local.report.SummaryLines.join;
 
+import io.activeedge.core.Tags;
 import io.activeedge.local.target.Glyphs;
 import io.activeedge.workflow.AliasRecords;
 import io.activeedge.workflow.Certificate;
@@ -84,9 +85,18 @@ public final class ProvisionSummary {
                 continue;
             }
             add(label, join(region.region(), "endpoint " + text(checks.endpointId()), "switch " + text(checks.switchId()),
-                    "gate " + text(checks.gateId())));
+                    "gate " + text(checks.gateId()), created(listOf(checks.created()))));
             label = "";
         }
+    }
+
+    /** The checks this run made (by role): all three, none (found), or the ones a converged Region got anew. */
+    private static String created(List<String> roles) {
+        if (roles.isEmpty()) {
+            return "existing";
+        }
+        return roles.containsAll(List.of(Tags.ROLE_ENDPOINT_CHECK, Tags.ROLE_SWITCH_CHECK, Tags.ROLE_GATE_CHECK))
+                ? "created" : "created " + String.join(", ", roles);
     }
 
     private void records(List<RegionResult> regions, AliasRecords aliases) {

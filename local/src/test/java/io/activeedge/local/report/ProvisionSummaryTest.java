@@ -39,7 +39,7 @@ class ProvisionSummaryTest {
         assertTrue(summary.contains("name servers ns-1.example, ns-2.example"), summary);
         assertTrue(summary.contains("edge-certificate  us-east-1  example.com, www.example.com  existing"), summary);
         assertTrue(summary.contains("validation     2 DNS validation CNAMEs in the zone (published by this run)"), summary);
-        assertTrue(summary.contains("us-west-2  endpoint e1  switch s1  gate g1"), summary);
+        assertTrue(summary.contains("us-west-2  endpoint e1  switch s1  gate g1  created"), summary);
         assertTrue(summary.contains("api.example.com  A  shop:us-west-2  -> d-1.execute-api.us-west-2.amazonaws.com  UPSERT"), summary);
         assertTrue(summary.contains("example.com  AAAA  alias  -> d1.cloudfront.net  UPSERT"), summary);
         assertTrue(summary.contains("distribution   E1  d1.cloudfront.net  Deployed  CREATED"), summary);
@@ -51,5 +51,21 @@ class ProvisionSummaryTest {
         String summary = ProvisionSummary.format(Json.MAPPER.readValue("{}", WorkflowState.class), Map.of(), GLYPHS);
 
         assertEquals("  AWS API calls  0", summary);
+    }
+
+    @Test
+    void format_healthChecksFoundOrPartlyMade_sayWhichAsTheOtherLinesDo() throws IOException {
+        String output = """
+                {"regions": [{"region": "us-east-1", "healthChecks": {"region": "us-east-1", "endpointId": "e1",
+                                 "switchId": "s1", "gateId": "g1", "created": []}},
+                             {"region": "us-west-2", "healthChecks": {"region": "us-west-2", "endpointId": "e2",
+                                 "switchId": "s2", "gateId": "g2", "created": ["switch-check", "gate-check"]}}]}
+                """;
+
+        String summary = ProvisionSummary.format(Json.MAPPER.readValue(output, WorkflowState.class), null, GLYPHS);
+
+        assertTrue(summary.contains("us-east-1  endpoint e1  switch s1  gate g1  existing"), summary);
+        assertTrue(summary.contains("us-west-2  endpoint e2  switch s2  gate g2  created switch-check, gate-check"),
+                summary);
     }
 }
