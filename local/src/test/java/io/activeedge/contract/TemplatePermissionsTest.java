@@ -2,7 +2,7 @@ package io.activeedge.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.activeedge.local.Template;
+import io.activeedge.local.localcloud.Template;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -13,9 +13,10 @@ import io.activeedge.core.JsonHandler;
 import io.activeedge.errors.ActiveEdgeException;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.errors.TransientNetworkException;
-import io.activeedge.local.Template;
 import io.activeedge.provisioning.RegionState;
 import io.activeedge.provisioning.WorkflowState;
+import io.activeedge.local.localcloud.Template;
+import io.activeedge.local.report.TeardownOutput;
 import io.activeedge.teardown.TeardownState;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -49,6 +50,10 @@ class WorkflowContractTest {
     private static final Map<String, Class<?>> STATE_TYPES = Map.of(
             "ProvisionStateMachine", WorkflowState.class,
             "TeardownStateMachine", TeardownState.class);
+    /** The record the CLI reads each state machine's output as, by the state machine's logical id. */
+    private static final Map<String, Class<?>> OUTPUT_TYPES = Map.of(
+            "ProvisionStateMachine", WorkflowState.class,
+            "TeardownStateMachine", TeardownOutput.class);
 
     @Test
     void template_everyFunctionHandler_isAStreamHandlerWithNoArgConstructor() throws Exception {
@@ -133,6 +138,52 @@ class WorkflowContractTest {
             JsonNode definition = Json.MAPPER.readTree(ROOT.resolve(machine.definitionUri()).toFile());
             checkTasks(definition.get("States"), stateType);
         }
+    }
+
+    /**
+     * The CLI reads each workflow's output through records (ProvisionSummary, TeardownSummary): the Summarize state
+     * must write only fields those records read, by the same names, so a rename on one side fails here.
+     */
+    @Test
+    void stateMachines_summarizeOutput_isTheRecordTheCliReads() throws IOException {
+        for (Template.StateMachine machine : TEMPLATE.stateMachines().values()) {
+            Class<?> outputType = OUTPUT_TYPES.get(machine.logicalId());
+            assertNotNull(outputType, machine.logicalId() + ": which record does the CLI read its output as?"
+                    + " Add it to OUTPUT_TYPES");
+            JsonNode summarize = Json.MAPPER.readTree(ROOT.resolve(machine.definitionUri()).toFile())
+                    .at("/States/Summarize/Parameters");
+            assertTrue(summarize.isObject(), machine.logicalId() + ": no Summarize state with Parameters");
+            checkWritten(summarize, outputType, machine.logicalId() + " Summarize");
+            if (outputType == TeardownOutput.class) {
+                assertEquals(components(outputType).keySet(), keys(summarize),
+                        "TeardownOutput is exactly what Summarize writes");
+            }
+        }
+    }
+
+    /** Every key of {@code parameters} is a component of {@code type}; an object written in place, of its type. */
+    private static void checkWritten(JsonNode parameters, Class<?> type, String where) {
+        Map<String, Class<?>> components = components(type);
+        for (String key : keys(parameters)) {
+            assertTrue(components.containsKey(key), where + " writes " + key + ", which " + type.getSimpleName()
+                    + " does not read");
+            JsonNode value = parameters.get(key);
+            if (value != null && value.isObject()) {
+                checkWritten(value, components.get(key), where + "." + key);
+            }
+        }
+    }
+
+    private static Set<String> keys(JsonNode parameters) {
+        Set<String> keys = new TreeSet<>();
+        parameters.fieldNames().forEachRemaining(k -> keys.add(k.replaceFirst("\\.\\$$", "")));
+        return keys;
+    }
+
+    private static Map<String, Class<?>> components(Class<?> record) {
+        assertTrue(record.isRecord(), record + " is not a record");
+        return Arrays.stream(record.getRecordComponents())
+                .collect(Collectors.toMap(RecordComponent::getName, RecordComponent::getType));
     }
 
     @Test

@@ -7,18 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.routing.healthchecks.HealthCheckLookup;
+import io.activeedge.core.Json;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.localcloud.StandIns;
+import io.activeedge.local.localcloud.Template;
+import io.activeedge.local.report.RoutingTable;
+import io.activeedge.local.target.StackResource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -31,7 +33,7 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
  * credentials. What it changes is then read back from the emulator by this test.
  */
 class AwsModeIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
     private static final String EAST = "us-east-1";
     private static final String WEST = "us-west-2";

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
+import io.activeedge.local.drill.AlarmDrill;
+import io.activeedge.local.drill.GameDayDrill;
+import io.activeedge.local.drill.LocalOperations;
+import io.activeedge.local.report.RoutingTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The game-day drill on the local cloud: the real command passes, and a broken expectation fails by name. */
 class DrillIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @RegisterExtension
@@ -43,7 +48,7 @@ class DrillIT {
     void drill_alarmWiredToTheWrongState_failsNamingTheDrainStepAndStillTearsDown() throws IOException {
         ObjectNode input = (ObjectNode) JSON.readTree(TestCloud.ROOT.resolve("events/provision.json").toFile());
         input.put("app", "broken");
-        GameDayDrill.Operations real = GameDayDrill.on(LOCAL.session(), TIMEOUT, "test input");
+        GameDayDrill.Operations real = new LocalOperations(LOCAL.session(), TIMEOUT, "test input");
         GameDayDrill.Operations broken = new GameDayDrill.Operations() {
             @Override
             public GameDayDrill.Execution provision(ObjectNode in) {

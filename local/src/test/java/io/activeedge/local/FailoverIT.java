@@ -9,11 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.failover.FailoverTags;
 import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.routing.healthchecks.HealthCheckLookup;
+import io.activeedge.local.drill.AlarmDrill;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.report.RoutingTable;
+import io.activeedge.local.target.Cloud;
+import io.activeedge.local.target.CommandException;
+import io.activeedge.local.target.StackResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -33,7 +40,7 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * Region's switch, and only the switch, follows.
  */
 class FailoverIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String EAST = "us-east-1";
     private static final String WEST = "us-west-2";
     private static final String EU = "eu-west-1";

@@ -11,7 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.AwsConstants;
+import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.localcloud.LocalCloud;
+import io.activeedge.local.target.LocalSession;
+import io.activeedge.local.target.Workflow;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,18 +57,18 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  */
 class ProvisionIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final List<String> ALL_REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2");
 
     private static LocalCloud cloud;
-    private static CloudSession session;
+    private static LocalSession session;
     private static Route53Client route53;
     private static CloudFrontClient cloudFront;
 
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(ROOT, 0, Path.of("target", "provision-it"), System.out);
-        session = CloudSession.on(cloud);
+        session = LocalSession.on(cloud);
         route53 = LocalClients.route53(cloud.endpoint());
         cloudFront = LocalClients.cloudFront(cloud.endpoint());
     }

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.Tags;
 import io.activeedge.failover.FailoverTags;
 import io.activeedge.routing.healthchecks.HealthCheckLookup;
+import io.activeedge.local.drill.LocalOperations;
+import io.activeedge.local.localcloud.LocalClients;
+import io.activeedge.local.report.TeardownOutput;
+import io.activeedge.local.report.TeardownSummary;
+import io.activeedge.local.target.Workflow;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +111,7 @@ class TeardownIT {
             assertThat(out.at("/" + kind + "/deleted")).as(kind).isEmpty();
             assertThat(out.at("/" + kind + "/kept")).as(kind).isEmpty();
         }
-        assertThat(TeardownSummary.format(out, result.calls())).contains("nothing tagged for app ghost is left");
+        assertThat(TeardownSummary.format(result.output(TeardownOutput.class), result.calls())).contains("nothing tagged for app ghost is left");
     }
 
     @Test
@@ -136,7 +142,7 @@ class TeardownIT {
         WorkflowRun.Result second = teardown(half);
 
         assertThat(second.succeeded()).isTrue();
-        assertThat(TeardownSummary.format(second.output(), second.calls()))
+        assertThat(TeardownSummary.format(second.output(TeardownOutput.class), second.calls()))
                 .contains("nothing tagged for app half is left")
                 .contains("health checks       nothing found", "certificates        nothing found");
     }
@@ -204,7 +210,7 @@ class TeardownIT {
         input.path("regions").forEach(r -> regions.add(r.path("region").asText()));
         List<String> aliases = new ArrayList<>();
         input.path("aliases").forEach(a -> aliases.add(a.asText()));
-        return GameDayDrill.on(LOCAL.session(), TIMEOUT, "test input")
+        return new LocalOperations(LOCAL.session(), TIMEOUT, "test input")
                 .leftovers(input.path("app").asText(), input.path("zone").asText(), aliases, regions);
     }
 

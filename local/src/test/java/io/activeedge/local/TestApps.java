@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.core.Json;
+import io.activeedge.local.target.Cloud;
+import io.activeedge.local.target.Workflow;
+import io.activeedge.local.target.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +17,7 @@ import java.util.List;
 
 /** Inputs for applications of the integration tests, and provisioning them on a local cloud. */
 final class TestApps {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private TestApps() {
     }

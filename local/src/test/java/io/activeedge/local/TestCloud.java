@@ -1,5 +1,7 @@
 package io.activeedge.local;
 
+import io.activeedge.local.localcloud.LocalCloud;
+import io.activeedge.local.target.LocalSession;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,7 +17,7 @@ final class TestCloud implements BeforeAllCallback, AfterAllCallback {
 
     private final Path logs;
     private LocalCloud cloud;
-    private CloudSession session;
+    private LocalSession session;
 
     /** @param name the folder under target/ for moto's log */
     TestCloud(String name) {
@@ -25,7 +27,7 @@ final class TestCloud implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         cloud = LocalCloud.start(ROOT, 0, logs, System.out);
-        session = CloudSession.on(cloud);
+        session = LocalSession.on(cloud);
     }
 
     @Override
@@ -46,7 +48,7 @@ final class TestCloud implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** A session on the cloud, as the CLI has one; its clients read the emulator. */
-    CloudSession session() {
+    LocalSession session() {
         return session;
     }
 

@@ -1,8 +1,8 @@
 package io.activeedge.local.bench;
 
 import io.activeedge.failover.FailoverHandler;
-import io.activeedge.local.LocalContext;
-import io.activeedge.local.Template;
+import io.activeedge.local.localcloud.LocalContext;
+import io.activeedge.local.localcloud.Template;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

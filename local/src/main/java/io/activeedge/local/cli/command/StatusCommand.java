@@ -1,0 +1,48 @@
+package io.activeedge.local.cli.command;
+
+import io.activeedge.local.report.RoutingTable;
+import io.activeedge.local.target.AwsAccount;
+import io.activeedge.local.target.Cloud;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code status}: where an application's traffic goes, Region by Region, read from its health checks. */
+@Command(name = "status", description = {
+    "per Region of APP: endpoint health, switch, gate, and which Regions receive traffic",
+    "Reads Route 53 only."})
+public final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--app", required = true, paramLabel = "APP", description = "the application (the input's app)")
+    String app;
+
+    @Option(names = "--aws", description = "read the health checks in your AWS account")
+    boolean aws;
+
+    /** Taken with --aws as on the other commands; status reads Route 53 only, which needs neither. */
+    @Option(names = "--stack", paramLabel = "NAME", hidden = true)
+    String stack;
+
+    /** Taken with --aws as on the other commands; Route 53 is global. */
+    @Option(names = "--region", paramLabel = "R", hidden = true)
+    String region;
+
+    private final Console console;
+
+    public StatusCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        if (app.isBlank()) {
+            throw new UsageException("missing --app");
+        }
+        AwsAccount.Settings settings = new AwsOptions(aws, stack, "--region", region, null, null).settings(null, null);
+        FunctionLogs.toFile(console.root());
+        try (Cloud cloud = Cloud.open(settings, console.root(), console.err())) {
+            console.out().println(RoutingTable.format(app, new RoutingTable(cloud.route53()).of(app)));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.activeedge.local.report;
+
+import io.activeedge.failover.FailoverTags;
+import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.routing.healthchecks.HealthCheckLookup;
+import io.activeedge.local.target.CommandException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
+
+/**
+ * Where an application's traffic goes, Region by Region, read from its health checks: the endpoint check's
+ * status, the switch (drained when inverted; since when and by which alarm, from the switch's tags), and the
+ * gate, healthy when the endpoint is and the switch is not inverted. Route 53 answers with the Regions whose
+ * gate is healthy, or with all of them when none is.
+ */
+public final class RoutingTable {
+
+    /**
+     * @param complete false when one of the Region's three checks is missing (it then receives no traffic)
+     * @param drained the switch is inverted (false when there is no switch)
+     * @param changedAt the last alarm state applied to the switch (null when none was)
+     * @param changedBy the alarm that applied it
+     */
+    public record Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
+               String changedBy) {
+        public boolean gateHealthy() {
+            return complete && endpointHealthy && !drained;
+        }
+    }
+
+    private final Route53Client route53;
+    private final HealthCheckLookup lookup;
+
+    public RoutingTable(Route53Client route53) {
+        this.route53 = route53;
+        this.lookup = new HealthCheckLookup(route53);
+    }
+
+    /** One row per Region of the application, sorted by Region. */
+    public List<Row> of(String app) {
+        Map<String, RegionHealthChecksResult> regions = lookup.of(app);
+        if (regions.isEmpty()) {
+            throw new CommandException("app " + app + " has no health checks: provision it first"
+                    + " (./active-edge provision FILE with \"app\": \"" + app + "\")");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (RegionHealthChecksResult checks : regions.values()) {
+            rows.add(row(checks));
+        }
+        return rows;
+    }
+
+    private Row row(RegionHealthChecksResult checks) {
+        boolean endpointHealthy = checks.endpointId() != null && HealthCheckLookup.healthy(route53
+                .getHealthCheckStatus(r -> r.healthCheckId(checks.endpointId())).healthCheckObservations());
+        if (checks.switchId() == null) {
+            return new Row(checks.region(), false, endpointHealthy, false, null, null);
+        }
+        boolean inverted = Boolean.TRUE.equals(route53.getHealthCheck(r -> r.healthCheckId(checks.switchId()))
+                .healthCheck().healthCheckConfig().inverted());
+        Map<String, String> tags = new HashMap<>();
+        route53.listTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(checks.switchId()))
+                .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
+        return new Row(checks.region(), checks.complete(), endpointHealthy, inverted,
+                tags.get(FailoverTags.CHANGED_AT), tags.get(FailoverTags.CHANGED_BY));
+    }
+
+    /** The Regions Route 53 answers with. */
+    public static List<String> receiving(List<Row> rows) {
+        List<String> healthy = rows.stream().filter(Row::gateHealthy).map(Row::region).toList();
+        return healthy.isEmpty() ? rows.stream().filter(Row::complete).map(Row::region).toList() : healthy;
+    }
+
+    public static String format(String app, List<Row> rows) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"REGION", "ENDPOINT", "SWITCH", "GATE"});
+        for (Row row : rows) {
+            String state = row.drained() ? "drained" : "serving";
+            if (!row.complete()) {
+                state += " (a check of this Region is missing: provision again)";
+            } else if (row.changedAt() != null) {
+                state += " since " + row.changedAt() + (row.changedBy() == null ? "" : " by " + row.changedBy());
+            }
+            cells.add(new String[] {row.region(), row.endpointHealthy() ? "healthy" : "unhealthy", state,
+                    row.complete() ? (row.gateHealthy() ? "healthy" : "unhealthy") : "missing"});
+        }
+        int[] widths = new int[4];
+        for (String[] line : cells) {
+            for (int i = 0; i < line.length; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        StringBuilder text = new StringBuilder("app " + app).append(System.lineSeparator());
+        for (String[] line : cells) {
+            StringBuilder out = new StringBuilder("  ");
+            for (int i = 0; i < line.length; i++) {
+                out.append(i == line.length - 1 ? line[i] : String.format("%-" + (widths[i] + 3) + "s", line[i]));
+            }
+            text.append(out.toString().stripTrailing()).append(System.lineSeparator());
+        }
+        List<String> receiving = receiving(rows);
+        boolean noneHealthy = rows.stream().noneMatch(Row::gateHealthy);
+        text.append("  traffic to ").append(receiving.isEmpty() ? "no Region" : String.join(", ", receiving));
+        if (noneHealthy && !receiving.isEmpty()) {
+            text.append(" (no gate is healthy, so Route 53 answers with every Region)");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package io.activeedge.local.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoutingTableTest {
+
+    @Test
+    void receiving_oneDrained_isTheOthers() {
+        List<RoutingTable.Row> rows = List.of(
+                new RoutingTable.Row("us-east-1", true, true, true, "2026-11-24T01:02:03.456Z", "shop-5xx"),
+                new RoutingTable.Row("us-west-2", true, true, false, null, null));
+
+        assertEquals(List.of("us-west-2"), RoutingTable.receiving(rows));
+        String table = RoutingTable.format("shop", rows);
+        assertTrue(table.contains("drained since 2026-11-24T01:02:03.456Z by shop-5xx"), table);
+        assertTrue(table.endsWith("traffic to us-west-2"), table);
+    }
+
+    @Test
+    void receiving_noGateHealthy_isEveryRegionAsRoute53Answers() {
+        List<RoutingTable.Row> rows = List.of(
+                new RoutingTable.Row("us-east-1", true, false, false, null, null),
+                new RoutingTable.Row("us-west-2", true, true, true, null, null));
+
+        assertEquals(List.of("us-east-1", "us-west-2"), RoutingTable.receiving(rows));
+        assertTrue(RoutingTable.format("shop", rows).contains("Route 53 answers with every Region"));
+    }
+}
