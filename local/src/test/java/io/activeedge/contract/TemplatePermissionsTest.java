@@ -2,6 +2,7 @@ package io.activeedge.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.activeedge.local.localcloud.CloudFormationYaml;
 import io.activeedge.local.localcloud.Template;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +23,7 @@ class TemplatePermissionsTest {
     @SuppressWarnings("unchecked")
     static void load() throws IOException {
         try (Reader in = Files.newBufferedReader(TEMPLATE)) {
-            template = (Map<String, Object>) Template.yaml().load(in);
+            template = (Map<String, Object>) CloudFormationYaml.yaml().load(in);
         }
     }
 

@@ -1,13 +1,10 @@
 package io.activeedge.local.localcloud;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The parts of template.yaml the local cloud needs: every function with its handler class,
@@ -67,7 +56,7 @@ public final class Template {
     private final Map<String, Output> outputs;
     private final Map<String, String> aliases;
 
-    private Template(Path root, Path file, Map<String, Function> functions, Map<String, StateMachine> stateMachines,
+    Template(Path root, Path file, Map<String, Function> functions, Map<String, StateMachine> stateMachines,
                      Map<String, Output> outputs, Map<String, String> aliases) {
         this.root = root;
         this.file = file;
@@ -79,56 +68,7 @@ public final class Template {
 
     /** Reads template.yaml at the repository root. */
     public static Template load(Path repoRoot) {
-        Path file = repoRoot.resolve("template.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new LocalCloudException("no template.yaml in " + repoRoot.toAbsolutePath());
-        }
-        Object parsed;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            parsed = yaml().load(reader);
-        } catch (IOException e) {
-            throw new LocalCloudException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new LocalCloudException("cannot parse " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, Object> template = asMap(parsed);
-        Map<String, Object> globals = asMap(asMap(template.get("Globals")).get("Function"));
-        Map<String, Function> functions = new LinkedHashMap<>();
-        Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
-        Map<String, String> aliases = new LinkedHashMap<>();
-        asMap(template.get("Resources")).forEach((logicalId, value) -> {
-            Map<String, Object> resource = asMap(value);
-            Map<String, Object> properties = asMap(resource.get("Properties"));
-            String type = String.valueOf(resource.get("Type"));
-            if (type.equals("AWS::Serverless::Function")) {
-                functions.put(logicalId, function(logicalId, properties, globals, file));
-                if (properties.getOrDefault("AutoPublishAlias", globals.get("AutoPublishAlias")) instanceof String alias) {
-                    aliases.put(logicalId, alias);
-                }
-            } else if (type.equals("AWS::Serverless::StateMachine") && properties.get("DefinitionUri") instanceof String uri) {
-                stateMachines.put(logicalId, new StateMachine(logicalId, uri, asMap(properties.get("DefinitionSubstitutions"))));
-            }
-        });
-        Map<String, Output> outputs = new LinkedHashMap<>();
-        asMap(template.get("Outputs")).forEach((key, value) -> {
-            Map<String, Object> output = asMap(value);
-            outputs.put(key, new Output(key, output.get("Description") instanceof String d ? d : null, output.get("Value")));
-        });
-        return new Template(repoRoot, file, Collections.unmodifiableMap(functions), Collections.unmodifiableMap(stateMachines),
-                Collections.unmodifiableMap(outputs), Collections.unmodifiableMap(aliases));
-    }
-
-    private static Function function(String logicalId, Map<String, Object> properties, Map<String, Object> globals, Path file) {
-        Object handler = properties.getOrDefault("Handler", globals.get("Handler"));
-        if (!(handler instanceof String text) || text.isBlank()) {
-            throw new LocalCloudException(file + ": " + logicalId + " has no Handler");
-        }
-        String handlerClass = text.contains("::") ? text.substring(0, text.indexOf("::")) : text;
-        String functionName = properties.get("FunctionName") instanceof String name ? name : null;
-        Object timeout = properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3));
-        Object memory = properties.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128));
-        return new Function(logicalId, handlerClass, functionName,
-                timeout instanceof Number n ? n.intValue() : 3, memory instanceof Number m ? m.intValue() : 128);
+        return TemplateReader.read(repoRoot);
     }
 
     public Path root() {
@@ -278,42 +218,12 @@ public final class Template {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
+    static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     @Override
     public String toString() {
         return file.toString();
-    }
-
-    /** YAML with CloudFormation short tags: {@code !Ref X} reads as {Ref: X}, {@code !Sub s} as {Fn::Sub: s}. */
-    public static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        return new Yaml(new IntrinsicConstructor(options));
-    }
-
-    private static final class IntrinsicConstructor extends SafeConstructor {
-        IntrinsicConstructor(LoaderOptions options) {
-            super(options);
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    String tag = node.getTag().getValue().substring(1);
-                    String key = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
-                    Object value;
-                    if (node instanceof ScalarNode scalar) {
-                        String text = constructScalar(scalar);
-                        value = tag.equals("GetAtt") ? List.of(text.split("\\.", 2)) : text;
-                    } else if (node instanceof SequenceNode sequence) {
-                        value = constructSequence(sequence);
-                    } else {
-                        value = constructMapping((MappingNode) node);
-                    }
-                    return Map.of(key, value);
-                }
-            });
-        }
     }
 }

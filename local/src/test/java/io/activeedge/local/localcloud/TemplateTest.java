@@ -43,7 +43,7 @@ class TemplateTest {
 
     @Test
     void yaml_shortTags_readAsIntrinsicFunctions() {
-        Object parsed = Template.yaml().load("""
+        Object parsed = CloudFormationYaml.yaml().load("""
                 a: !Ref Thing
                 b: !GetAtt Thing.Arn
                 c: !Join ["", [!Ref "AWS::Region", !Sub "x-${Stage}"]]
