@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * The command line: {@code serve} (the local cloud), the workflows {@code provision} and {@code teardown},
@@ -48,6 +49,9 @@ public final class Cli {
               recover --app APP --region R   the same with OK: R serves again
               status --app APP               per Region of APP: endpoint health, switch, gate, and which Regions
                                              receive traffic
+              health --app APP --region R healthy|unhealthy
+                                             on the running local cloud: what Route 53 reports for the endpoint
+                                             check of APP in R from now on (a Region really down, or back)
               drill [FILE] [--region R]      game day on the local cloud: provision FILE, drain R (default: the
                                              first Region with an alarm) through its alarm, check that only the
                                              other Regions serve, recover it, check that all serve, tear down,
@@ -111,6 +115,7 @@ public final class Cli {
                 case "failover" -> drill(rest, AlarmChange.ALARM);
                 case "recover" -> drill(rest, AlarmChange.OK);
                 case "status" -> status(rest);
+                case "health" -> health(rest);
                 case "drill" -> gameDay(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
@@ -357,6 +362,27 @@ public final class Cli {
             out.println(RoutingTable.format(app, new RoutingTable(cloud.route53()).of(app)));
             return 0;
         }
+    }
+
+    // ---- health: the local cloud's endpoint knob
+
+    private int health(List<String> args) {
+        String app = requiredOption(args, "--app");
+        String region = requiredOption(args, "--region");
+        if (args.size() != 1 || !List.of("healthy", "unhealthy").contains(args.getFirst())) {
+            throw new UsageException("health --app APP --region R takes healthy or unhealthy");
+        }
+        boolean healthy = args.removeFirst().equals("healthy");
+        LocalState state = LocalState.running(root).orElseThrow(() -> new CommandException(
+                "health sets what the running local cloud reports: start one with ./active-edge up"));
+        try (Route53Client route53 = LocalClients.route53(state.motoEndpoint())) {
+            EmulatorControl.Health health = new EmulatorControl(state.motoEndpoint())
+                    .setEndpointHealth(route53, app, region, healthy);
+            out.println("endpoint check " + health.healthCheckId() + " of " + app + " in " + region + " is "
+                    + health.status() + " from now on");
+            out.println(RoutingTable.format(app, new RoutingTable(route53).of(app)));
+        }
+        return 0;
     }
 
     private static String pretty(String json) {
