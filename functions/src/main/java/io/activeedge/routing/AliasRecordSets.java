@@ -98,9 +98,8 @@ public final class AliasRecordSets {
         // none of the changes in the change batch request"; its own example deletes a CNAME and creates an alias in one
         // batch: "If validation for either the DELETE or the CREATE action fails, then the request is canceled".
         if (!changes.isEmpty()) {
-            String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
-                    .comment("active-edge " + input.app() + " CloudFront aliases")
-                    .changes(changes))).changeInfo().id();
+            String changeId = ZoneRecords.change(route53, zoneId, "active-edge " + input.app() + " CloudFront aliases",
+                    changes);
             LOG.info("alias records written names={} distribution={} changes={} changeId={}",
                     names, distribution, changes.size(), changeId);
         }

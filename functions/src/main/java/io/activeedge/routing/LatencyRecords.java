@@ -93,9 +93,8 @@ public final class LatencyRecords {
             changes.add(Change.builder().action(ChangeAction.CREATE).resourceRecordSet(wanted).build());
             action = RecordChange.CREATED;
         }
-        String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
-                .comment("active-edge " + input.app() + " latency record " + region)
-                .changes(changes))).changeInfo().id();
+        String changeId = ZoneRecords.change(route53, zoneId, "active-edge " + input.app() + " latency record " + region,
+                changes);
         LOG.info("latency record written name={} setIdentifier={} target={} gate={} action={} changeId={}",
                 name, setIdentifier, target.dnsName(), wanted.healthCheckId(), action, changeId);
         return result(name, setIdentifier, target, action);

@@ -28,15 +28,25 @@ final class SummaryLines {
         lines.add(line);
     }
 
-    /** The AWS API calls the run made, by service; nothing where they are not counted (null). */
+    /**
+     * The AWS API calls the run made, by service, and how many of them the SDK retried; nothing where they are not
+     * counted (null).
+     */
     void calls(Map<String, Long> calls) {
         if (calls == null) {
             return;
         }
-        long total = calls.values().stream().mapToLong(Long::longValue).sum();
+        long retried = calls.getOrDefault(ApiCallCounter.RETRIED, 0L);
         StringJoiner byService = new StringJoiner(", ");
-        new TreeSet<>(calls.keySet()).forEach(service -> byService.add(service + " " + calls.get(service)));
-        add("AWS API calls", total == 0 ? "0" : total + " (" + byService + ")");
+        long total = 0;
+        for (String service : new TreeSet<>(calls.keySet())) {
+            if (!service.equals(ApiCallCounter.RETRIED)) {
+                byService.add(service + " " + calls.get(service));
+                total += calls.get(service);
+            }
+        }
+        add("AWS API calls", (total == 0 ? "0" : total + " (" + byService + ")")
+                + (retried == 0 ? "" : ", " + retried + " retried"));
     }
 
     String text() {

@@ -44,6 +44,14 @@ class SummaryTest {
     }
 
     @Test
+    void format_callsTheSdkRetried_countsThemApartFromTheCalls() {
+        String summary = Summary.format(new ObjectMapper().createObjectNode(),
+                Map.of("Route53", 7L, "Acm", 3L, ApiCallCounter.RETRIED, 2L), GLYPHS);
+
+        assertEquals("  AWS API calls  10 (Acm 3, Route53 7), 2 retried", summary);
+    }
+
+    @Test
     void format_emptyOutput_showsOnlyTheCallCount() {
         String summary = Summary.format(new ObjectMapper().createObjectNode(), Map.of(), GLYPHS);
 
