@@ -373,6 +373,7 @@ public final class Cli {
             throw new UsageException("health --app APP --region R takes healthy or unhealthy");
         }
         boolean healthy = args.removeFirst().equals("healthy");
+        logToFile();
         LocalState state = LocalState.running(root).orElseThrow(() -> new CommandException(
                 "health sets what the running local cloud reports: start one with ./active-edge up"));
         try (Route53Client route53 = LocalClients.route53(state.motoEndpoint())) {
