@@ -280,6 +280,24 @@ class StrictCloudIT {
         assertThat(acm.listCertificates().certificateSummaryList()).anyMatch(c -> c.certificateArn().equals(arn));
     }
 
+    // ---- API Gateway
+
+    @Test
+    void createDomainName_nameAlreadyACustomDomain_isRefusedWithConflictException() {
+        String certificate = acm.requestCertificate(r -> r.domainName("twice." + ZONE)).certificateArn();
+        try (ApiGatewayClient apiGateway = LocalClients.apiGateway(LOCAL.cloud().endpoint(), "us-east-1")) {
+            String regional = apiGateway.createDomainName(r -> r.domainName("twice." + ZONE)
+                    .regionalCertificateArn(certificate).endpointConfiguration(c -> c.types(EndpointType.REGIONAL)))
+                    .regionalDomainName();
+
+            assertThatThrownBy(() -> apiGateway.createDomainName(r -> r.domainName("twice." + ZONE)
+                    .regionalCertificateArn(certificate).endpointConfiguration(c -> c.types(EndpointType.REGIONAL))))
+                    .satisfies(code("ConflictException"));
+            assertThat(apiGateway.getDomainName(r -> r.domainName("twice." + ZONE)).regionalDomainName())
+                    .as("the first domain is kept").isEqualTo(regional);
+        }
+    }
+
     // ---- API Gateway's updates, sent as PATCH by the functions' own clients (the Apache HTTP client)
 
     @Test
