@@ -119,9 +119,7 @@ public final class ValidationRecordRemover {
         });
         String changeId = null;
         if (!changes.isEmpty()) {
-            changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                    .changeBatch(b -> b.comment("active-edge teardown: certificate validation").changes(changes)))
-                    .changeInfo().id();
+            changeId = ZoneRecords.change(route53, zoneId, "active-edge teardown: certificate validation", changes);
         }
         LOG.info("validation records removed", entry("zone", zoneId), entry("deleted", deleted.size()),
                 entry("kept", kept.size()), entry("changeId", changeId),

@@ -2,6 +2,7 @@ package io.activeedge.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.activeedge.errors.AwsServerErrorException;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.errors.TransientNetworkException;
 import java.io.IOException;
@@ -41,7 +42,8 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
 
     /**
      * Runs the service call and gives the failures the workflow retries their names: throttling becomes
-     * {@link ThrottledException}, a client-side network or I/O failure {@link TransientNetworkException}.
+     * {@link ThrottledException}, a server error (HTTP 5xx) {@link AwsServerErrorException}, a client-side network or
+     * I/O failure {@link TransientNetworkException}.
      */
     private O call(I input) {
         try (LogContext.Scope scope = LogContext.enter(input)) {
@@ -49,6 +51,9 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
         } catch (AwsServiceException e) {
             if (ThrottledException.isThrottling(e)) {
                 throw new ThrottledException(e);
+            }
+            if (AwsServerErrorException.isServerError(e)) {
+                throw new AwsServerErrorException(e);
             }
             throw e;
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.BasePathMapping;
+import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.apigateway.model.CreateDomainNameResponse;
 import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.GetDomainNameResponse;
@@ -92,11 +93,28 @@ public final class Origins {
         try {
             existing = apigateway.getDomainName(r -> r.domainName(domainName));
         } catch (NotFoundException e) {
-            CreateDomainNameResponse created = apigateway.createDomainName(r -> r.domainName(domainName)
-                    .regionalCertificateArn(certificateArn)
-                    .endpointConfiguration(c -> c.types(EndpointType.REGIONAL))
-                    .securityPolicy(SecurityPolicy.TLS_1_2)
-                    .tags(Tags.of(input.tags(), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)));
+            CreateDomainNameResponse created;
+            try {
+                created = apigateway.createDomainName(r -> r.domainName(domainName)
+                        .regionalCertificateArn(certificateArn)
+                        .endpointConfiguration(c -> c.types(EndpointType.REGIONAL))
+                        .securityPolicy(SecurityPolicy.TLS_1_2)
+                        .tags(Tags.of(input.tags(), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)));
+            } catch (ConflictException conflict) {
+                // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDomainName.html (Errors):
+                // "ConflictException: The request configuration has conflicts." The SDK sends a call again when its
+                // answer is lost (a timeout, HTTP 500 after the domain was made); the retry finds the domain its first
+                // attempt made, tagged for this app. A domain with other tags is someone else's.
+                GetDomainNameResponse made = apigateway.getDomainName(r -> r.domainName(domainName));
+                if (!Tags.matches(made.tags(), input.app(), region, Tags.ROLE_ORIGIN_DOMAIN)
+                        || made.regionalDomainName() == null) {
+                    throw conflict;
+                }
+                LOG.info("origin custom domain created", entry("domain", domainName), LogContext.region(region),
+                        entry("regionalDomainName", made.regionalDomainName()), entry("certificateArn", certificateArn),
+                        entry("error", "ConflictException"), entry("reason", "earlier-attempt-of-this-request"));
+                return new Domain(made.regionalDomainName(), made.regionalHostedZoneId(), true);
+            }
             LOG.info("origin custom domain created", entry("domain", domainName), LogContext.region(region),
                     entry("regionalDomainName", created.regionalDomainName()), entry("certificateArn", certificateArn));
             return new Domain(created.regionalDomainName(), created.regionalHostedZoneId(), true);

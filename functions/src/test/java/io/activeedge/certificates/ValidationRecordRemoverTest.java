@@ -83,6 +83,19 @@ class ValidationRecordRemoverTest {
         assertThat(zone.records).extracting(ResourceRecordSet::name).containsExactly("shop.example.com.");
     }
 
+    /** The SDK's retry of a DELETE whose answer was lost finds the records gone (see LatencyRecordRemoverTest). */
+    @Test
+    void remove_batchAppliedButItsAnswerLost_reportsTheRecordsDeleted() {
+        zone.failNextAfterApplying("ChangeResourceRecordSets", FakeRoute53.invalid(
+                "Tried to delete resource record set [example.com., CNAME] but it was not found"));
+
+        RemovalResult result = remove();
+
+        assertThat(result.deleted()).containsExactlyInAnyOrder(name("example.com") + " CNAME",
+                name("www.example.com") + " CNAME", name("api.example.com") + " CNAME");
+        assertThat(zone.records).extracting(ResourceRecordSet::name).containsExactly("shop.example.com.");
+    }
+
     @Test
     void remove_anotherAppsCertificateSharesARecord_keepsThatRecordWhileTheOthersGo() {
         String blogs = acm.in("eu-west-1").existing(List.of("api.example.com", "blog.example.com"),

@@ -3,6 +3,7 @@ package io.activeedge.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.activeedge.errors.AwsServerErrorException;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.errors.TransientNetworkException;
 import java.io.ByteArrayInputStream;
@@ -116,6 +117,18 @@ class JsonHandlerTest {
             throw AwsServiceException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                     .errorCode("Throttling").errorMessage("Rate exceeded").build()).build();
         })).isInstanceOf(ThrottledException.class);
+    }
+
+    /** What reaches the handler once the SDK's own retries of an HTTP 500 or 503 ran out. */
+    @Test
+    void handleRequest_serverErrorAfterTheSdksRetries_failsWithAwsServerError() {
+        AwsServiceException unavailable = AwsServiceException.builder().statusCode(503).awsErrorDetails(
+                AwsErrorDetails.builder().errorCode("ServiceUnavailable").errorMessage("try again").build()).build();
+
+        assertThatThrownBy(() -> invoke(() -> {
+            throw unavailable;
+        })).isInstanceOf(AwsServerErrorException.class).hasCause(unavailable)
+                .hasMessageContaining("503 ServiceUnavailable");
     }
 
     @Test

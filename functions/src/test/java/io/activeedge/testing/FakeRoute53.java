@@ -109,6 +109,7 @@ public final class FakeRoute53 implements Route53Client {
     private final Set<String> created = new HashSet<>();
     private final Map<String, HealthCheckConfig> byReference = new HashMap<>();
     private final Map<String, Deque<AwsServiceException>> failures = new HashMap<>();
+    private final Map<String, Deque<AwsServiceException>> failuresAfter = new HashMap<>();
     /** Runs once, just before the next UpdateHealthCheck is applied: someone else changing the check first. */
     public Runnable beforeNextUpdate;
     private int nextId = 1;
@@ -120,6 +121,14 @@ public final class FakeRoute53 implements Route53Client {
     /** The next call of {@code operation} (e.g. "DeleteHealthCheck") fails with {@code error}. */
     public void failNext(String operation, AwsServiceException error) {
         failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(error);
+    }
+
+    /**
+     * The next call of {@code operation} takes effect and then fails with {@code error}: what the SDK's retry of a
+     * call whose answer was lost (a timeout, HTTP 500 after the change was made) surfaces.
+     */
+    public void failNextAfterApplying(String operation, AwsServiceException error) {
+        failuresAfter.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(error);
     }
 
     /** An error as Route 53 sends one the SDK has no class for (or any other), by its code. */
@@ -546,6 +555,10 @@ public final class FakeRoute53 implements Route53Client {
         }
         records = working;
         batches.add(request);
+        Deque<AwsServiceException> after = failuresAfter.get("ChangeResourceRecordSets");
+        if (after != null && !after.isEmpty()) {
+            throw after.poll();
+        }
         return ChangeResourceRecordSetsResponse.builder().changeInfo(c -> c.id("/change/C" + batches.size())
                 .status(ChangeStatus.PENDING)).build();
     }
@@ -620,7 +633,7 @@ public final class FakeRoute53 implements Route53Client {
         return "[" + r.name() + ", " + r.typeAsString() + (r.setIdentifier() == null ? "" : ", " + r.setIdentifier()) + "]";
     }
 
-    private static InvalidChangeBatchException invalid(String message) {
+    public static InvalidChangeBatchException invalid(String message) {
         return InvalidChangeBatchException.builder().message(message).build();
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.activeedge.core.Json;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.errors.ActiveEdgeException;
+import io.activeedge.errors.AwsServerErrorException;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.errors.TransientNetworkException;
 import io.activeedge.provisioning.RegionState;
@@ -94,11 +95,11 @@ class WorkflowContractTest {
         }
     }
 
-    /** Throttling and client-side network failures are passing: every Task retries both, with backoff. */
+    /** Throttling, server errors and client-side network failures pass: every Task retries them, with backoff. */
     @Test
-    void stateMachines_everyTask_retriesThrottlingAndTransientNetworkErrorsWithBackoff() throws IOException {
+    void stateMachines_everyTask_retriesThrottlingServerAndTransientNetworkErrorsWithBackoff() throws IOException {
         List<String> transientErrors = List.of(ThrottledException.class.getName(),
-                TransientNetworkException.class.getName());
+                AwsServerErrorException.class.getName(), TransientNetworkException.class.getName());
         for (Template.StateMachine machine : TEMPLATE.stateMachines().values()) {
             JsonNode definition = Json.MAPPER.readTree(ROOT.resolve(machine.definitionUri()).toFile());
             List<Map.Entry<String, JsonNode>> tasks = tasks(definition.get("States"), machine.logicalId());

@@ -100,9 +100,8 @@ public final class AliasRecords {
         // none of the changes in the change batch request"; its own example deletes a CNAME and creates an alias in one
         // batch: "If validation for either the DELETE or the CREATE action fails, then the request is canceled".
         if (!changes.isEmpty()) {
-            String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
-                    .comment("active-edge " + input.app() + " CloudFront aliases")
-                    .changes(changes))).changeInfo().id();
+            String changeId = ZoneRecords.change(route53, zoneId, "active-edge " + input.app() + " CloudFront aliases",
+                    changes);
             LOG.info("alias records written", entry("names", List.copyOf(names)), entry("distribution", distribution),
                     entry("changes", changes.size()), entry("changeId", changeId));
         }

@@ -93,9 +93,8 @@ public final class LatencyRecords {
             changes.add(Change.builder().action(ChangeAction.CREATE).resourceRecordSet(wanted).build());
             action = RecordChange.CREATED;
         }
-        String changeId = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
-                .comment("active-edge " + input.app() + " latency record " + region)
-                .changes(changes))).changeInfo().id();
+        String changeId = ZoneRecords.change(route53, zoneId, "active-edge " + input.app() + " latency record " + region,
+                changes);
         LOG.info("latency record written", entry("name", name), entry("setIdentifier", setIdentifier),
                 entry("target", target.dnsName()), entry("gate", wanted.healthCheckId()), entry("action", action),
                 entry("changeId", changeId));

@@ -13,6 +13,7 @@ import io.activeedge.testing.ExampleApp;
 import io.activeedge.testing.FakeRoute53;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -120,5 +121,31 @@ class AliasRecordsTest {
         assertEquals(List.of("A", "AAAA"),
                 route53.at("www.example.com").stream().map(ResourceRecordSet::typeAsString).toList());
         assertEquals(1, route53.batches.size());
+    }
+
+    /**
+     * The SDK sends a call again when its answer is lost (a timeout, HTTP 500 after the change was made); the retried
+     * CREATE then gets InvalidChangeBatch for the records its first attempt made. The fake applies the batch and then
+     * answers that way (moto cannot lose an answer; the faulty local cloud does it in FaultsIT).
+     */
+    @Test
+    void upsert_batchAppliedButItsAnswerLost_reportsCreatedAndWritesEachRecordOnce() {
+        route53.failNextAfterApplying("ChangeResourceRecordSets", FakeRoute53.invalid(
+                "Tried to create resource record set [example.com., A] but it already exists"));
+
+        AliasRecordsResult result = upsert(false);
+
+        assertEquals(List.of(RecordChange.CREATED, RecordChange.CREATED, RecordChange.CREATED, RecordChange.CREATED),
+                actions(result));
+        assertEquals(4, route53.records.size());
+    }
+
+    @Test
+    void upsert_batchRefusedAndNotApplied_failsWithRoute53sError() {
+        route53.failNext("ChangeResourceRecordSets", FakeRoute53.invalid(
+                "Tried to create resource record set [www.example.com., A] but it already exists"));
+
+        assertThrows(InvalidChangeBatchException.class, () -> upsert(false));
+        assertTrue(route53.records.isEmpty());
     }
 }

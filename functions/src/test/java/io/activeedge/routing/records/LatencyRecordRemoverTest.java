@@ -62,6 +62,23 @@ class LatencyRecordRemoverTest {
         assertThat(route53.at("old-api.example.com")).isEmpty();
     }
 
+    /**
+     * The SDK's retry of a DELETE whose answer was lost (a timeout, HTTP 500 after the change was made) gets
+     * InvalidChangeBatch for the records its first attempt deleted; the fake applies the batch, then answers so.
+     */
+    @Test
+    void delete_batchAppliedButItsAnswerLost_reportsTheRecordsDeleted() {
+        route53.failNextAfterApplying("ChangeResourceRecordSets", FakeRoute53.invalid(
+                "Tried to delete resource record set [api.example.com., A, active-edge:shop:us-east-1] but it was not found"));
+
+        RemovalResult result = removal.delete(ExampleApp.input(), ExampleApp.zone());
+
+        assertThat(result.deleted()).containsExactly(
+                "api.example.com. A active-edge:shop:us-east-1", "api.example.com. A active-edge:shop:us-west-2");
+        assertThat(identifiersAt("api.example.com"))
+                .containsExactlyInAnyOrder("active-edge:shop-eu:eu-west-1", "active-edge:blog:ap-southeast-2");
+    }
+
     @Test
     void delete_secondRun_findsNothingAndChangesNothing() {
         removal.delete(ExampleApp.input(), ExampleApp.zone());

@@ -124,4 +124,16 @@ class LatencyRecordsTest {
         assertEquals(RecordChange.CREATED, change.action());
         assertEquals(4, route53.records.size());
     }
+
+    /** The SDK's retry of a batch whose answer was lost finds its record made (see AliasRecordsTest). */
+    @Test
+    void upsert_batchAppliedButItsAnswerLost_reportsCreated() {
+        route53.failNextAfterApplying("ChangeResourceRecordSets", FakeRoute53.invalid(
+                "Tried to create resource record set [api.example.com., A, shop] but it already exists"));
+
+        RecordChange change = upsert("us-east-1", "gate-east", false);
+
+        assertEquals(RecordChange.CREATED, change.action());
+        assertEquals(1, route53.at("api.example.com").size());
+    }
 }

@@ -6,6 +6,7 @@ import io.activeedge.local.cli.command.Console;
 import io.activeedge.local.cli.command.DownCommand;
 import io.activeedge.local.cli.command.DrillCommand;
 import io.activeedge.local.cli.command.FailoverCommand;
+import io.activeedge.local.cli.command.HealthCommand;
 import io.activeedge.local.cli.command.InvokeCommand;
 import io.activeedge.local.cli.command.ProvisionCommand;
 import io.activeedge.local.cli.command.RecoverCommand;
@@ -97,6 +98,7 @@ public final class ActiveEdge implements Callable<Integer> {
         commandLine.addSubcommand(new FailoverCommand(console));
         commandLine.addSubcommand(new RecoverCommand(console));
         commandLine.addSubcommand(new StatusCommand(console));
+        commandLine.addSubcommand(new HealthCommand(console));
         commandLine.addSubcommand(new DrillCommand(console));
         commandLine.addSubcommand(new BenchFailoverCommand(console, ActiveEdge.class.getName()));
         commandLine.addSubcommand(new ServeCommand(console));

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -18,8 +19,14 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** The local cloud's own clients: pointed at moto explicitly and left out of the API call count. */
+/**
+ * The local cloud's own clients: pointed at moto explicitly, left out of the API call count, and never given an
+ * injected fault (they observe the emulator; the functions are what faults test).
+ */
 public final class LocalClients {
+
+    /** The header that exempts a request from the emulator's fault injection (fault_injection.py). */
+    public static final String NO_FAULTS_HEADER = "x-active-edge-faults";
 
     /** A synchronous invocation may run as long as the function's timeout; Lambda allows 15 minutes. */
     public static final Duration INVOKE_TIMEOUT = Duration.ofMinutes(15);
@@ -37,6 +44,10 @@ public final class LocalClients {
 
     public static ApiGatewayClient apiGateway(String endpoint, String region) {
         return local(ApiGatewayClient.builder(), endpoint, Region.of(region));
+    }
+
+    public static ApiGatewayV2Client apiGatewayV2(String endpoint, String region) {
+        return local(ApiGatewayV2Client.builder(), endpoint, Region.of(region));
     }
 
     public static CloudWatchClient cloudWatch(String endpoint, String region) {
@@ -74,6 +85,7 @@ public final class LocalClients {
         return builder.endpointOverride(URI.create(endpoint)).region(region).credentialsProvider(CREDENTIALS)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .putExecutionAttribute(ApiCallCounter.NOT_COUNTED, Boolean.TRUE)
+                        .putHeader(NO_FAULTS_HEADER, "off")
                         .apiCallTimeout(timeout).build())
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(timeout)).build();
     }

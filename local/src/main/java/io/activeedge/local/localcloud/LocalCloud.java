@@ -51,7 +51,12 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Starts on free ports except {@code motoPort} when not 0; logs go to .active-edge/ under the repository. */
     public static LocalCloud start(Path repoRoot, int motoPort) {
-        return start(repoRoot, motoPort, repoRoot.resolve(".active-edge"), System.out);
+        return start(repoRoot, motoPort, CloudOptions.DEFAULT);
+    }
+
+    /** {@link #start(Path, int)} with an emulator as faulty as {@code options} say. */
+    public static LocalCloud start(Path repoRoot, int motoPort, CloudOptions options) {
+        return start(repoRoot, motoPort, repoRoot.resolve(".active-edge"), System.out, options);
     }
 
     /**
@@ -59,6 +64,12 @@ public final class LocalCloud implements AutoCloseable {
      * @param functionLog where the functions' LambdaLogger lines go
      */
     public static LocalCloud start(Path repoRoot, int motoPort, Path logDir, PrintStream functionLog) {
+        return start(repoRoot, motoPort, logDir, functionLog, CloudOptions.DEFAULT);
+    }
+
+    /** {@link #start(Path, int, Path, PrintStream)} with an emulator as strict and as faulty as {@code options} say. */
+    public static LocalCloud start(Path repoRoot, int motoPort, Path logDir, PrintStream functionLog,
+                                   CloudOptions options) {
         Template template = Template.load(repoRoot);
         // Fail on a definition the local cloud cannot fill before starting anything.
         Map<String, String> definitions = new LinkedHashMap<>();
@@ -68,7 +79,7 @@ public final class LocalCloud implements AutoCloseable {
         MotoServer moto = null;
         Map<String, String> previous = new HashMap<>();
         try {
-            moto = MotoServer.start(motoPort, lambda.port(), logDir.resolve("moto.log"));
+            moto = MotoServer.start(motoPort, lambda.port(), logDir.resolve("moto.log"), options);
             Map<String, String> properties = new HashMap<>(CLIENT_PROPERTIES);
             properties.put("aws.endpointUrl", moto.url());
             properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));

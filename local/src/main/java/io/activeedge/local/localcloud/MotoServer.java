@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 public final class MotoServer implements AutoCloseable {
 
     private static final String LAUNCHER = "moto_launcher.py";
+    /** The launcher and the modules it imports, extracted together from the classpath. */
+    private static final List<String> PYTHON_MODULES = List.of(LAUNCHER, "control_endpoint.py", "fault_injection.py",
+            "model_constraints.py", "strict_acm.py", "strict_apigateway.py", "strict_cloudfront.py",
+            "strict_requests.py", "strict_route53.py");
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final String ACM_VALIDATION_WAIT_SECONDS = "1";
 
@@ -47,15 +51,22 @@ public final class MotoServer implements AutoCloseable {
      * @param log        where moto's own output goes
      */
     public static MotoServer start(int port, int lambdaPort, Path log) {
+        return start(port, lambdaPort, log, CloudOptions.DEFAULT);
+    }
+
+    /** {@link #start(int, int, Path)} as strict and as faulty as {@code options} say. */
+    public static MotoServer start(int port, int lambdaPort, Path log, CloudOptions options) {
         int chosen = port == 0 ? freePort() : port;
         String python = python();
         Path launcher = extractLauncher();
         List<String> command = new ArrayList<>(List.of(python, launcher.toString(), "--port", String.valueOf(chosen),
                 "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
+        command.addAll(options.launcherArguments());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("MOTO_PORT", String.valueOf(lambdaPort));
         builder.environment().put("MOTO_ACM_VALIDATION_WAIT", ACM_VALIDATION_WAIT_SECONDS);
         builder.environment().put("PYTHONUNBUFFERED", "1");
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         Process process;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -166,14 +177,20 @@ public final class MotoServer implements AutoCloseable {
     }
 
     private static Path extractLauncher() {
-        try (InputStream in = MotoServer.class.getResourceAsStream(LAUNCHER)) {
-            if (in == null) {
-                throw new LocalCloudException(LAUNCHER + " is missing from the classpath; rebuild the local module");
+        try {
+            Path dir = Files.createTempDirectory("active-edge-moto-");
+            dir.toFile().deleteOnExit();
+            for (String module : PYTHON_MODULES) {
+                try (InputStream in = MotoServer.class.getResourceAsStream(module)) {
+                    if (in == null) {
+                        throw new LocalCloudException(module + " is missing from the classpath; rebuild the local module");
+                    }
+                    Path file = dir.resolve(module);
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    file.toFile().deleteOnExit();
+                }
             }
-            Path file = Files.createTempFile("active-edge-moto-", ".py");
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
+            return dir.resolve(LAUNCHER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,20 +9,22 @@ import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /**
  * The input names REST APIs and CloudWatch alarms that exist in the user's account, not in a fresh emulator.
- * For each one missing, the local cloud creates a stand-in: a REST API with the same id (moto takes the id from
+ * For each one missing (neither a REST API nor an HTTP API with its id), the local cloud creates a stand-in: a REST
+ * API with the same id (moto takes the id from
  * the {@code _custom_id_} tag), a GET on / with a mock integration deployed to the input's stage; an alarm
  * with the same name on the API's 5XXError metric, in OK. Regions that are not AWS Regions are left to the
  * workflow's validation to report.
  */
 public final class StandIns {
 
-    static final String CUSTOM_ID_TAG = "_custom_id_";
+    public static final String CUSTOM_ID_TAG = "_custom_id_";
 
     private final String endpoint;
     private final PrintStream out;
@@ -69,8 +71,9 @@ public final class StandIns {
             if (!AwsRegions.LATENCY_ROUTING.contains(regionName) || apiId.isEmpty() || stage.isEmpty()) {
                 continue;
             }
-            try (ApiGatewayClient client = LocalClients.apiGateway(endpoint, regionName)) {
-                if (!exists(client, apiId)) {
+            try (ApiGatewayClient client = LocalClients.apiGateway(endpoint, regionName);
+                 ApiGatewayV2Client http = LocalClients.apiGatewayV2(endpoint, regionName)) {
+                if (!exists(client, apiId) && !httpApiExists(http, apiId)) {
                     create(client, input.path("app").asText("app"), regionName, apiId, stage);
                     out.println("local cloud: created a stand-in REST API " + apiId + " (stage " + stage + ") in "
                             + regionName + "; in AWS it is your own API");
@@ -84,6 +87,16 @@ public final class StandIns {
             client.getRestApi(r -> r.restApiId(apiId));
             return true;
         } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** An HTTP API (API Gateway v2) with the id: the input names it, so it needs no stand-in. */
+    private static boolean httpApiExists(ApiGatewayV2Client client, String apiId) {
+        try {
+            client.getApi(r -> r.apiId(apiId));
+            return true;
+        } catch (software.amazon.awssdk.services.apigatewayv2.model.NotFoundException e) {
             return false;
         }
     }

@@ -11,6 +11,12 @@ final class SummaryLines {
 
     static final String INDENT = "  ";
 
+    /**
+     * The key of the calls the SDK retried, next to the services' names: the one the local cloud's API call counter
+     * (localcloud.ApiCallCounter.RETRIED) writes, which ProvisionSummaryTest holds this to.
+     */
+    static final String RETRIED = "retried";
+
     private final int labelWidth;
     private final List<String> lines = new ArrayList<>();
 
@@ -27,15 +33,25 @@ final class SummaryLines {
         lines.add(line);
     }
 
-    /** The AWS API calls the run made, by service; nothing where they are not counted (null). */
+    /**
+     * The AWS API calls the run made, by service, and how many of them the SDK retried; nothing where they are not
+     * counted (null).
+     */
     void calls(Map<String, Long> calls) {
         if (calls == null) {
             return;
         }
-        long total = calls.values().stream().mapToLong(Long::longValue).sum();
+        long retried = calls.getOrDefault(RETRIED, 0L);
         StringJoiner byService = new StringJoiner(", ");
-        new TreeSet<>(calls.keySet()).forEach(service -> byService.add(service + " " + calls.get(service)));
-        add("AWS API calls", total == 0 ? "0" : total + " (" + byService + ")");
+        long total = 0;
+        for (String service : new TreeSet<>(calls.keySet())) {
+            if (!service.equals(RETRIED)) {
+                byService.add(service + " " + calls.get(service));
+                total += calls.get(service);
+            }
+        }
+        add("AWS API calls", (total == 0 ? "0" : total + " (" + byService + ")")
+                + (retried == 0 ? "" : ", " + retried + " retried"));
     }
 
     String text() {

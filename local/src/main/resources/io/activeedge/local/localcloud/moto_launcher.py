@@ -1,33 +1,45 @@
-"""Runs moto's server for the active-edge local cloud.
+"""Runs moto's server as the active-edge local cloud: moto, made to refuse what AWS refuses.
 
-Usage: python3 moto_launcher.py --port PORT [--parent-pid PID]
+Usage: python3 moto_launcher.py --port PORT [--parent-pid PID] [--faults RATE] [--seed N]
+                                [--cloudfront-deploy-seconds S] [--acm-validation-delay-seconds S]
 
-Before the server starts, it works around a moto 5.2 gap: StartExecution
-deep-copies the state machine, and the copy reaches the previous executions
-(their worker threads hold an RLock) and the backend, so every StartExecution
-after the first in a Region fails with "cannot pickle '_thread.RLock'"
-(getmoto/moto#10077). The copy only needs the definition, so the executions
-list and the backend are shared with the original instead of copied.
+Before the server starts, it works around a moto 5.2 gap: StartExecution deep-copies the state machine, and
+the copy reaches the previous executions (their worker threads hold an RLock) and the backend, so every
+StartExecution after the first in a Region fails with "cannot pickle '_thread.RLock'" (getmoto/moto#10077).
+The copy only needs the definition, so the executions list and the backend are shared with the original
+instead of copied.
 
-It also teaches moto the AWS rules that active-edge relies on and that moto
-does not enforce, so that a request AWS refuses fails here too:
+Then it adds what moto lacks, each rule in the module of its service with the AWS page it comes from and
+AWS's error code:
+- strict_route53: calculated checks over calculated checks, CallerReference, HealthCheckVersion,
+  all-or-nothing change batches, health status by Route 53's rules (and GetHealthCheckStatus refused on
+  calculated checks);
+- strict_cloudfront: IfMatch, CNAMEAlreadyExists, delete only when disabled and Deployed, changes InProgress
+  for --cloudfront-deploy-seconds;
+- strict_acm: for --acm-validation-delay-seconds after RequestCertificate a certificate is first not found,
+  then has no validation record; issued only once the record is in Route 53; certificates in use are not
+  deleted;
+- strict_apigateway: UpdateDomainName and UpdateApiMapping (PATCH), one custom domain for REST and HTTP APIs;
+- strict_requests with model_constraints: every request of those services checked against the service model
+  (required members, enums, lengths, ranges, patterns), and fault_injection: --faults RATE of the calls fail
+  as calls fail under load (--seed N picks which);
+- control_endpoint: POST /active-edge/health (what an endpoint check reports) and /active-edge/faults.
 
-- Route 53 refuses a calculated health check that monitors another calculated
-  health check (Developer Guide, "Values that you specify when you create or
-  update health checks", Health checks to monitor: "You can't configure a
-  calculated health check to monitor the health of other calculated health
-  checks."), with InvalidInput.
+`./active-edge up --faults 0.15 [--seed N]` starts a faulty cloud (the CLI passes --faults and --seed here).
 
-The caller sets MOTO_PORT to its Lambda endpoint: moto's Step Functions
-executor invokes Lambda at http://localhost:$MOTO_PORT.
+The caller sets MOTO_PORT to its Lambda endpoint: moto's Step Functions executor invokes Lambda at
+http://localhost:$MOTO_PORT.
 """
 
 import argparse
 import copy
+import logging
 import os
 import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 SHARED_ATTRIBUTES = ("executions", "backend")
 
@@ -48,35 +60,6 @@ def keep_executions_out_of_deepcopy():
     models.StateMachine.__deepcopy__ = deepcopy_sharing_executions
 
 
-def refuse_calculated_children():
-    # https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html
-    from moto.route53 import models
-    from moto.route53.exceptions import InvalidInput
-
-    backend_class = models.Route53Backend
-    create = backend_class.create_health_check
-    update = backend_class.update_health_check
-
-    def check_children(backend, children):
-        for child in children or []:
-            found = backend.health_checks.get(child)
-            if found is not None and found.type_ == "CALCULATED":
-                raise InvalidInput(
-                    "A calculated health check can't monitor another calculated health check: " + child
-                )
-
-    def create_health_check(self, caller_reference, health_check_args):
-        check_children(self, health_check_args.get("children"))
-        return create(self, caller_reference, health_check_args)
-
-    def update_health_check(self, health_check_id, health_check_args):
-        check_children(self, health_check_args.get("children"))
-        return update(self, health_check_id, health_check_args)
-
-    backend_class.create_health_check = create_health_check
-    backend_class.update_health_check = update_health_check
-
-
 def exit_with_parent(parent_pid):
     """Stops the server when the process that started it is gone."""
 
@@ -93,19 +76,47 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--parent-pid", type=int, default=None)
+    parser.add_argument("--faults", type=float, default=0.0,
+                        help="fraction of the functions' AWS calls that fail (0 to 1)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="which calls fail")
+    parser.add_argument("--cloudfront-deploy-seconds", type=float, default=0,
+                        help="how long a new or changed distribution stays InProgress")
+    parser.add_argument("--acm-validation-delay-seconds", type=float, default=0,
+                        help="how long a new certificate is not found (first half), then has no validation record")
     args = parser.parse_args()
 
     if "MOTO_PORT" not in os.environ:
         sys.exit("MOTO_PORT must name the Lambda endpoint port")
     if args.parent_pid is not None:
         exit_with_parent(args.parent_pid)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+
+    import control_endpoint
+    import fault_injection
+    import strict_acm
+    import strict_apigateway
+    import strict_cloudfront
+    import strict_requests
+    import strict_route53
 
     keep_executions_out_of_deepcopy()
-    refuse_calculated_children()
+    strict_route53.install()
+    strict_cloudfront.install(args.cloudfront_deploy_seconds)
+    strict_acm.install(args.acm_validation_delay_seconds)
+    strict_apigateway.install()
+    strict_requests.install()
+    fault_injection.FAULTS.configure(args.faults, args.seed)
+    print(f"active-edge: faults {args.faults} seed {args.seed}, CloudFront deploys in "
+          f"{args.cloudfront_deploy_seconds}s, ACM validation records after {args.acm_validation_delay_seconds}s",
+          flush=True)
 
-    from moto import server
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    from werkzeug.serving import run_simple
 
-    server.main(["--host", "127.0.0.1", "--port", str(args.port)])
+    app = DomainDispatcherApplication(create_backend_app)
+    app.debug = True
+    run_simple("127.0.0.1", args.port, control_endpoint.ControlEndpoint(app), threaded=True)
 
 
 if __name__ == "__main__":

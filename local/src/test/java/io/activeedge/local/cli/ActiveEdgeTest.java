@@ -66,6 +66,34 @@ class ActiveEdgeTest {
     }
 
     @Test
+    void run_upWithFaultsAboveOne_isAUsageErrorNamingTheRange(@TempDir Path root) {
+        assertEquals(2, run(root, "up", "--faults", "1.5"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--faults needs a rate from 0 to 1"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_serveWithSeedButNoFaults_isAUsageErrorBeforeAnythingStarts(@TempDir Path root) {
+        assertEquals(2, run(root, "serve", "--seed", "7"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--seed picks which calls fail"),
+                err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(root.resolve(".active-edge/local.json")));
+    }
+
+    @Test
+    void run_healthWithoutALocalCloud_saysToStartOne(@TempDir Path root) {
+        assertEquals(1, run(root, "health", "--app", "shop", "--region", "us-east-1", "unhealthy"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("start one with ./active-edge up"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_healthNeitherHealthyNorUnhealthy_isAUsageError(@TempDir Path root) {
+        assertEquals(2, run(root, "health", "--app", "shop", "--region", "us-east-1", "sick"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("sick"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void run_provisionMissingInput_saysWhichFile(@TempDir Path root) {
         assertEquals(1, run(root, "provision"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no input file " + root.resolve("events/provision.json")),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.activeedge.core.Json;
+import io.activeedge.local.localcloud.ApiCallCounter;
 import io.activeedge.local.target.Glyphs;
 import io.activeedge.provisioning.WorkflowState;
 import java.io.IOException;
@@ -44,6 +45,14 @@ class ProvisionSummaryTest {
         assertTrue(summary.contains("example.com  AAAA  alias  -> d1.cloudfront.net  UPSERT"), summary);
         assertTrue(summary.contains("distribution   E1  d1.cloudfront.net  Deployed  CREATED"), summary);
         assertTrue(summary.contains("AWS API calls  10 (Acm 3, Route53 7)"), summary);
+    }
+
+    @Test
+    void format_callsTheSdkRetried_countsThemApartFromTheCalls() throws IOException {
+        String summary = ProvisionSummary.format(Json.MAPPER.readValue("{}", WorkflowState.class),
+                Map.of("Route53", 7L, "Acm", 3L, ApiCallCounter.RETRIED, 2L), GLYPHS);
+
+        assertEquals("  AWS API calls  10 (Acm 3, Route53 7), 2 retried", summary);
     }
 
     @Test
