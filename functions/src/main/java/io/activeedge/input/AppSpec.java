@@ -19,6 +19,7 @@ import java.util.Map;
  * @param timing          poll intervals and deadlines
  * @param tags            extra tags for every resource created
  * @param takeOverRecords when true, DNS records at the aliases that point elsewhere are replaced
+ * @param failover        flap damping and the data-plane option of alarm-driven failover
  */
 public record AppSpec(
         String app,
@@ -31,7 +32,8 @@ public record AppSpec(
         DistributionSpec distribution,
         TimingSpec timing,
         Map<String, String> tags,
-        Boolean takeOverRecords) implements LogContext {
+        Boolean takeOverRecords,
+        FailoverSpec failover) implements LogContext {
 
     @Override
     public String logApp() {

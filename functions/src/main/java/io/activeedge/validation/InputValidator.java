@@ -9,6 +9,7 @@ import io.activeedge.input.DistributionSpec.GeoRestriction;
 import io.activeedge.input.HealthCheckSpec;
 import io.activeedge.input.OriginSpec;
 import io.activeedge.input.RegionSpec;
+import io.activeedge.input.FailoverSpec;
 import io.activeedge.input.TimingSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,7 +97,7 @@ public final class InputValidator {
 
         return new AppSpec(app, zone, hostedZoneId, aliases, originDomain, regions, healthCheck,
                 distribution(in.distribution(), app), timing(in.timing()), tags(in.tags()),
-                Boolean.TRUE.equals(in.takeOverRecords()));
+                Boolean.TRUE.equals(in.takeOverRecords()), failover(in.failover()));
     }
 
     /**
@@ -117,7 +118,7 @@ public final class InputValidator {
             regions.add(new RegionSpec(region("regions[" + i + "]", spec), spec.origin(), spec.alarms()));
         }
         return new AppSpec(app, zone, hostedZoneId, aliases, originDomain, List.copyOf(regions), in.healthCheck(),
-                in.distribution(), timing(in.timing()), in.tags(), in.takeOverRecords());
+                in.distribution(), timing(in.timing()), in.tags(), in.takeOverRecords(), in.failover());
     }
 
     private static String app(String value) {
@@ -330,6 +331,15 @@ public final class InputValidator {
         }
         return new DistributionSpec(priceClass, cachePolicy, requestPolicy,
                 new GeoRestriction(geoType, List.copyOf(countries)), webAcl, comment);
+    }
+
+    private static FailoverSpec failover(FailoverSpec spec) {
+        if (spec == null) {
+            return FailoverSpec.DEFAULT;
+        }
+        int minDrain = orDefault(spec.minDrainSeconds(), 0);
+        range("failover.minDrainSeconds", minDrain, 0, FailoverSpec.MAX_MIN_DRAIN_SECONDS);
+        return new FailoverSpec(minDrain, Boolean.TRUE.equals(spec.dataPlane()));
     }
 
     private static TimingSpec timing(TimingSpec spec) {

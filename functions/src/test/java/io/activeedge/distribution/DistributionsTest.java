@@ -73,7 +73,7 @@ class DistributionsTest {
                 new DistributionSpec("PriceClass_100", AwsConstants.CACHE_POLICY_CACHING_DISABLED,
                         AwsConstants.ORIGIN_REQUEST_POLICY_ALL_VIEWER_EXCEPT_HOST,
                         new DistributionSpec.GeoRestriction("none", List.of()), null, "active-edge shop"),
-                new TimingSpec(15, 60, 30, 45), Map.of("team", "web"), false);
+                new TimingSpec(15, 60, 30, 45), Map.of("team", "web"), false, null);
     }
 
     private static AppSpec input() {

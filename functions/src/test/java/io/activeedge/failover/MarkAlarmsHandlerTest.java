@@ -32,7 +32,7 @@ class MarkAlarmsHandlerTest {
         RegionSpec region = new RegionSpec("us-east-1",
                 new OriginSpec(new OriginSpec.ApiGatewayOrigin("a1b2c3d4e5", "prod"), null, null, null, null), alarms);
         AppSpec input = new AppSpec(app, "example.com", null, List.of("example.com"), "api.example.com",
-                List.of(region), null, null, null, Map.of(), false);
+                List.of(region), null, null, null, Map.of(), false, null);
         return new RegionState(input, new Run("run-1", Instant.parse("2026-01-01T00:00:00Z")), region, null, null,
                 null, new RegionHealthChecksResult("us-east-1", "endpoint-id", switchId, "gate-id", List.of()), null,
                 null);

@@ -53,7 +53,7 @@ class ReleaseAlarmsHandlerTest {
                 alarms.getOrDefault(region, List.of()))).toList();
         AppSpec base = ExampleApp.input();
         AppSpec input = new AppSpec(base.app(), base.zone(), base.hostedZoneId(), base.aliases(), base.originDomain(),
-                regions, base.healthCheck(), base.distribution(), base.timing(), base.tags(), base.takeOverRecords());
+                regions, base.healthCheck(), base.distribution(), base.timing(), base.tags(), base.takeOverRecords(), null);
         return ExampleApp.teardownState(input, ExampleApp.zone());
     }
 

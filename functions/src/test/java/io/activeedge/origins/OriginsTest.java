@@ -122,7 +122,7 @@ class OriginsTest {
         AppSpec bare = new AppSpec(input.app(), input.zone(), null, input.aliases(), input.originDomain(),
                 List.of(new io.activeedge.input.RegionSpec("eu-west-1", new io.activeedge.input.OriginSpec(
                         null, "my-alb-123.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", null, null), List.of())),
-                input.healthCheck(), null, input.timing(), input.tags(), false);
+                input.healthCheck(), null, input.timing(), input.tags(), false, null);
 
         OriginTarget target = attach(bare, "eu-west-1");
 

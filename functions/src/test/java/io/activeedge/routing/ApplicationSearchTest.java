@@ -67,7 +67,7 @@ class ApplicationSearchTest {
         route53.addZone("ZSECOND1", "example.com", false);
         AppSpec in = ExampleApp.input();
         AppSpec input = new AppSpec(in.app(), in.zone(), "ZSECOND1", in.aliases(), in.originDomain(), in.regions(),
-                in.healthCheck(), in.distribution(), in.timing(), in.tags(), in.takeOverRecords());
+                in.healthCheck(), in.distribution(), in.timing(), in.tags(), in.takeOverRecords(), null);
 
         assertThat(scope.find(input).zone().id()).isEqualTo("ZSECOND1");
     }

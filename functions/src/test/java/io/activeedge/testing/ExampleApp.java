@@ -70,7 +70,7 @@ public final class ExampleApp {
                         new RegionSpec("us-west-2", new OriginSpec(null, "d-abc123.execute-api.us-west-2.amazonaws.com",
                                 "Z2OJLYMUO9EFXC", "a1b2c3d4e5.execute-api.us-west-2.amazonaws.com", "/prod/health"),
                                 List.of())),
-                HEALTH_CHECK, null, TIMING, USER_TAGS, takeOverRecords);
+                HEALTH_CHECK, null, TIMING, USER_TAGS, takeOverRecords, null);
     }
 
     /** {@link #input(boolean)} without takeOverRecords. */
@@ -84,7 +84,7 @@ public final class ExampleApp {
                 new OriginSpec(null, "d-abc123.execute-api." + r + ".amazonaws.com", "Z2OJLYMUO9EFXC", null, null),
                 List.of())).toList();
         return new AppSpec(APP, "example.com", null, aliases, "api.example.com", specs, HEALTH_CHECK, null, TIMING,
-                USER_TAGS, false);
+                USER_TAGS, false, null);
     }
 
     /** The example under the name {@code app}, served from {@code regions}, each behind API Gateway, no user tags. */
@@ -93,12 +93,12 @@ public final class ExampleApp {
                 new OriginSpec(new OriginSpec.ApiGatewayOrigin("a1b2c3d4e5", "prod"), null, null, null, null),
                 List.of())).toList();
         return new AppSpec(app, "example.com", null, ALIASES, "api.example.com", specs, HEALTH_CHECK, null, TIMING,
-                Map.of(), false);
+                Map.of(), false, null);
     }
 
     /** The teardown input of a user who gives only the app and its zone (defaults filled in). */
     public static AppSpec appAndZoneOnly() {
-        return new AppSpec(APP, "example.com", null, null, null, List.of(), null, null, TIMING, null, null);
+        return new AppSpec(APP, "example.com", null, null, null, List.of(), null, null, TIMING, null, null, null);
     }
 
     public static RegionSpec region(AppSpec input, String region) {

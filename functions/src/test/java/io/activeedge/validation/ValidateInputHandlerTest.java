@@ -74,6 +74,8 @@ class ValidateInputHandlerTest {
         assertEquals(15, out.at("/timing/certificatePollSeconds").asInt());
         assertEquals(120, out.at("/timing/certificateTimeoutMinutes").asInt());
         assertEquals(false, out.get("takeOverRecords").asBoolean());
+        assertEquals(0, out.at("/failover/minDrainSeconds").asInt());
+        assertEquals(false, out.at("/failover/dataPlane").asBoolean());
         // A ready alias target keeps its own health-check name and path.
         assertEquals("/prod/health", out.at("/regions/1/origin/healthCheckPath").asText());
     }
@@ -227,6 +229,23 @@ class ValidateInputHandlerTest {
         input.putObject("tags").put("owner", "Zoë Ops: team=edge/api +1 @oncall_2");
 
         assertEquals("Zoë Ops: team=edge/api +1 @oncall_2", run(input).at("/tags/owner").asText());
+    }
+
+    @Test
+    void handleRequest_negativeMinDrainSeconds_namesTheField() throws IOException {
+        assertEquals("failover.minDrainSeconds",
+                rejected(i -> i.putObject("failover").put("minDrainSeconds", -1)).field());
+    }
+
+    @Test
+    void handleRequest_failoverGiven_keepsIt() throws IOException {
+        ObjectNode input = example();
+        input.putObject("failover").put("minDrainSeconds", 300).put("dataPlane", true);
+
+        JsonNode out = run(input);
+
+        assertEquals(300, out.at("/failover/minDrainSeconds").asInt());
+        assertEquals(true, out.at("/failover/dataPlane").asBoolean());
     }
 
     @Test

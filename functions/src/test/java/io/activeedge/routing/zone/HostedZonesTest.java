@@ -25,7 +25,7 @@ class HostedZonesTest {
     private static AppSpec inputOf(String app) {
         AppSpec shop = ExampleApp.input(false);
         return new AppSpec(app, shop.zone(), shop.hostedZoneId(), shop.aliases(), shop.originDomain(), shop.regions(),
-                shop.healthCheck(), shop.distribution(), shop.timing(), shop.tags(), shop.takeOverRecords());
+                shop.healthCheck(), shop.distribution(), shop.timing(), shop.tags(), shop.takeOverRecords(), null);
     }
 
     private Map<String, String> tagsOf(HostedZone zone) {
