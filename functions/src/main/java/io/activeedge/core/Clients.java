@@ -111,6 +111,42 @@ public final class Clients {
         return configure(ResourceGroupsTaggingApiClient.builder(), Region.of(region), urlConnection()).build();
     }
 
+    /**
+     * The failover function's clients: shorter timeouts and fewer attempts, so that a decision fits the invocation
+     * (30 s) with room for a second read, and a hanging call cannot use it all up. The SDK's retries stay the only
+     * retry layer (the reconciler repeats a read only when a switch changed meanwhile).
+     */
+    public static Route53Client failoverRoute53() {
+        return configure(Route53Client.builder(), Region.AWS_GLOBAL, urlConnection(), failoverOverrides()).build();
+    }
+
+    public static CloudWatchClient failoverCloudWatch(String region) {
+        return configure(CloudWatchClient.builder(), Region.of(region), urlConnection(), failoverOverrides()).build();
+    }
+
+    public static ResourceGroupsTaggingApiClient failoverTagging(String region) {
+        return configure(ResourceGroupsTaggingApiClient.builder(), Region.of(region), urlConnection(),
+                failoverOverrides()).build();
+    }
+
+    static final int FAILOVER_MAX_ATTEMPTS = 3;
+    static final Duration FAILOVER_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration FAILOVER_CALL_TIMEOUT = Duration.ofSeconds(8);
+
+    static ClientOverrideConfiguration failoverOverrides() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(FAILOVER_MAX_ATTEMPTS).build())
+                .apiCallAttemptTimeout(FAILOVER_ATTEMPT_TIMEOUT)
+                .apiCallTimeout(FAILOVER_CALL_TIMEOUT)
+                .build();
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, Region region, SdkHttpClient.Builder<?> http, ClientOverrideConfiguration overrides) {
+        return builder.region(region).httpClientBuilder(http).overrideConfiguration(overrides);
+    }
+
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
             B builder, Region region, SdkHttpClient.Builder<?> http) {
         return builder.region(region).httpClientBuilder(http).overrideConfiguration(overrides());

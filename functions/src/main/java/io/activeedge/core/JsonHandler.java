@@ -28,10 +28,15 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
     /** The one service call this function makes. */
     protected abstract O handle(I input);
 
+    /** The service call, for a handler that needs the invocation's context (its remaining time); null in tests. */
+    protected O handle(I input, Context context) {
+        return handle(input);
+    }
+
     @Override
     public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
         I input = read(in);
-        O result = context == null ? call(input) : PowertoolsLogging.withLogging(context, () -> call(input));
+        O result = context == null ? call(input, null) : PowertoolsLogging.withLogging(context, () -> call(input, context));
         Json.RESULTS.writeValue(out, result);
     }
 
@@ -45,9 +50,9 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
      * {@link ThrottledException}, a server error (HTTP 5xx) {@link AwsServerErrorException}, a client-side network or
      * I/O failure {@link TransientNetworkException}.
      */
-    private O call(I input) {
+    private O call(I input, Context context) {
         try (LogContext.Scope scope = LogContext.enter(input)) {
-            return handle(input);
+            return handle(input, context);
         } catch (AwsServiceException e) {
             if (ThrottledException.isThrottling(e)) {
                 throw new ThrottledException(e);

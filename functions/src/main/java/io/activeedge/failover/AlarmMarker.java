@@ -11,7 +11,10 @@ import io.activeedge.provisioning.RegionHealthChecksResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import io.activeedge.input.FailoverSpec;
 import java.util.List;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,21 +36,37 @@ public final class AlarmMarker {
     static final String INPUT_FIELD = "regions[].alarms";
 
     private final RegionalClients<CloudWatchClient> cloudWatch;
+    private final Route53Client route53;
 
-    public AlarmMarker(RegionalClients<CloudWatchClient> cloudWatch) {
+    public AlarmMarker(RegionalClients<CloudWatchClient> cloudWatch, Route53Client route53) {
         this.cloudWatch = cloudWatch;
+        this.route53 = route53;
     }
 
-    /** Marks the alarms named {@code alarms} (the input's, may be null) of {@code app} in {@code region}. */
-    public AlarmMarksResult mark(String app, String region, List<String> alarms, RegionHealthChecksResult checks) {
+    /**
+     * Marks the alarms named {@code alarms} (the input's, may be null) of {@code app} in {@code region}, with the
+     * application's failover settings, and tells the Region's gate where the latency record is (the failover
+     * function's guard reads it there).
+     *
+     * @param failover the input's failover settings (null: the defaults)
+     * @param zoneId   the hosted zone of the latency records (null: not told)
+     * @param record   the latency records' name, the input's originDomain (null: not told)
+     */
+    public AlarmMarksResult mark(String app, String region, List<String> alarms, RegionHealthChecksResult checks,
+            FailoverSpec failover, String zoneId, String record) {
         List<String> names = alarms == null ? List.of() : alarms.stream().distinct().toList();
-        if (names.isEmpty()) {
-            return new AlarmMarksResult(region, List.of());
-        }
         if (checks == null || checks.switchId() == null) {
+            if (names.isEmpty()) {
+                return new AlarmMarksResult(region, List.of());
+            }
             throw new IllegalStateException("The state of " + region + " has no switch health check: "
                     + "MarkAlarms runs after EnsureHealthChecks");
         }
+        locateRecords(region, checks.gateId(), zoneId, record);
+        if (names.isEmpty()) {
+            return new AlarmMarksResult(region, List.of());
+        }
+        FailoverSpec settings = failover == null ? FailoverSpec.DEFAULT : failover;
         CloudWatchClient client = cloudWatch.in(region);
 
         Map<String, String> arns = arnsByName(client, names);
@@ -62,6 +81,9 @@ public final class AlarmMarker {
         wanted.put(Tags.APP, app);
         wanted.put(Tags.REGION, region);
         wanted.put(FailoverTags.SWITCH, checks.switchId());
+        wanted.put(FailoverTags.MIN_DRAIN_SECONDS, String.valueOf(
+                settings.minDrainSeconds() == null ? 0 : settings.minDrainSeconds()));
+        wanted.put(FailoverTags.DATA_PLANE, String.valueOf(Boolean.TRUE.equals(settings.dataPlane())));
 
         Map<String, Map<String, String>> current = new HashMap<>();
         for (String name : names) {
@@ -112,6 +134,27 @@ public final class AlarmMarker {
             }
         }
         return arns;
+    }
+
+    /** Tags the gate with the zone and name of the latency records, unless it carries them already. */
+    private void locateRecords(String region, String gateId, String zoneId, String record) {
+        if (zoneId == null || record == null || gateId == null) {
+            return;
+        }
+        String switchId = gateId;
+        Map<String, String> wanted = Map.of(FailoverTags.RECORDS, FailoverTags.records(zoneId, record));
+        Map<String, String> current = Tags.toMap(route53.listTagsForResource(r -> r
+                .resourceType(TagResourceType.HEALTHCHECK).resourceId(switchId)).resourceTagSet().tags(),
+                software.amazon.awssdk.services.route53.model.Tag::key,
+                software.amazon.awssdk.services.route53.model.Tag::value);
+        if (wanted.entrySet().stream().allMatch(e -> e.getValue().equals(current.get(e.getKey())))) {
+            return;
+        }
+        route53.changeTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(switchId)
+                .addTags(Tags.toList(wanted, (k, v) -> software.amazon.awssdk.services.route53.model.Tag.builder()
+                        .key(k).value(v).build())));
+        LOG.info("gate told where the records are", LogContext.region(region), entry("gate", gateId),
+                entry("zone", zoneId), entry("record", record));
     }
 
     static Map<String, String> tagsOf(CloudWatchClient client, String arn) {

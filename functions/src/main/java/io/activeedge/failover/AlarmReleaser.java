@@ -108,7 +108,8 @@ public final class AlarmReleaser {
                 continue;
             }
             try {
-                client.untagResource(r -> r.resourceARN(arn).tagKeys(Tags.APP, Tags.REGION, FailoverTags.SWITCH));
+                client.untagResource(r -> r.resourceARN(arn).tagKeys(Tags.APP, Tags.REGION, FailoverTags.SWITCH,
+                        FailoverTags.MIN_DRAIN_SECONDS, FailoverTags.DATA_PLANE));
             } catch (ResourceNotFoundException e) {
                 // Deleted since it was found: nothing of it is left to release.
                 LOG.info("alarm gone", LogContext.app(app), LogContext.region(region), entry("alarm", name),

@@ -1,9 +1,9 @@
 package io.activeedge.failover;
 
 /**
- * What the failover function did with one alarm state change, and why.
+ * What the failover function did with one Region, and why.
  *
- * @param alarm the alarm's name
+ * @param alarm the alarm whose event started the decision (null for a scheduled run or an operator's command)
  * @param app the application the alarm belongs to (null when it belongs to none)
  * @param region the Region the alarm drains and restores
  * @param switchId the Region's switch health check
@@ -28,8 +28,12 @@ public record FailoverDecision(
         UNCHANGED,
         /** Not an alarm of active-edge, a state that changes nothing, or older than the last change applied. */
         IGNORED,
-        /** Draining would leave the application without a serving Region. */
-        REFUSED
+        /** Draining (or holding) would leave the application without a serving Region. */
+        REFUSED,
+        /** An operator's hold was put on the Region: it is drained until released. */
+        HELD,
+        /** An operator's hold was lifted: the Region's alarms decide again. */
+        RELEASED
     }
 
     static String stateOf(boolean inverted) {

@@ -1,30 +1,48 @@
 package io.activeedge.failover;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.activeedge.core.Clients;
+import io.activeedge.core.Deadline;
 import io.activeedge.core.JsonHandler;
 import io.activeedge.core.RegionalClients;
-import io.activeedge.core.Sleeper;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
- * Alarm-driven failover: a CloudWatch alarm state change (from the EventBridge rule, or from an alarm action
- * that invokes this function) drains or restores the alarm's Region.
+ * The failover reconciler's entry point: alarm state changes (EventBridge, through the queue, or an alarm action),
+ * scheduled runs, operators' holds and releases, one at a time or as an SQS batch ({@link FailoverEvent}); each
+ * reconciles the applications it concerns ({@link Reconciler}).
  */
-public final class FailoverHandler extends JsonHandler<AlarmEvent, FailoverDecision> {
-    private final RegionSwitch regionSwitch;
+public final class FailoverHandler extends JsonHandler<FailoverEvent, FailoverResult> {
+    /** Left of the invocation's time for answering once the work stops. */
+    static final Duration MARGIN = Duration.ofSeconds(3);
+    /** The time allowed when there is no Lambda context (tests, sam local invoke without one). */
+    static final Duration WITHOUT_CONTEXT = Duration.ofSeconds(25);
+
+    private final Reconciler reconciler;
+    private final Clock clock;
 
     public FailoverHandler() {
-        this(new RegionSwitch(new RegionalClients<>(Clients::cloudWatch), Clients.route53(), Clock.systemUTC(),
-                new PowertoolsFailoverMetrics()));
+        this(new Reconciler(Clients.failoverRoute53(), new RegionalClients<>(Clients::failoverCloudWatch),
+                new RegionalClients<>(Clients::failoverTagging), Clock.systemUTC(), new PowertoolsFailoverMetrics()),
+                Clock.systemUTC());
     }
 
-    FailoverHandler(RegionSwitch regionSwitch) {
-        super(AlarmEvent.class);
-        this.regionSwitch = regionSwitch;
+    FailoverHandler(Reconciler reconciler, Clock clock) {
+        super(FailoverEvent.class);
+        this.reconciler = reconciler;
+        this.clock = clock;
     }
 
     @Override
-    protected FailoverDecision handle(AlarmEvent event) {
-        return regionSwitch.apply(event.change());
+    protected FailoverResult handle(FailoverEvent event) {
+        return handle(event, null);
+    }
+
+    @Override
+    protected FailoverResult handle(FailoverEvent event, Context context) {
+        Duration remaining = context == null ? WITHOUT_CONTEXT : Duration.ofMillis(context.getRemainingTimeInMillis());
+        String account = context == null ? null : Reconciler.accountOfFunction(context.getInvokedFunctionArn());
+        return reconciler.run(event.triggers(), Deadline.in(clock, remaining, MARGIN), account, event.records() != null);
     }
 }

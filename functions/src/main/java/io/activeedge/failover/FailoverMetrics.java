@@ -1,10 +1,13 @@
 package io.activeedge.failover;
 
-/** The metrics of failover decisions, one count per decision that changed or refused to change a Region. */
+/** The metrics of failover decisions: one count per Region drained, restored, refused or held. */
 public interface FailoverMetrics {
-    String REGION_DRAINED = "RegionDrained";
-    String REGION_RESTORED = "RegionRestored";
-    String DRAIN_REFUSED = "DrainRefused";
+    String DRAINED = "Drained";
+    String RESTORED = "Restored";
+    String REFUSED = "Refused";
+    String HELD = "Held";
+    /** A reconciliation that failed; the next scheduled run tries again. */
+    String FAILED = "Failed";
     /** Dimension names. */
     String APP = "app";
     String REGION = "region";

@@ -6,12 +6,15 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.provisioning.AlarmMarksResult;
 import io.activeedge.provisioning.RegionState;
 
-/** Per Region, after the health checks: tag the Region's CloudWatch alarms with the switch they drive. */
+/**
+ * Per Region, after the health checks: tag the Region's CloudWatch alarms with the switch they drive and the
+ * application's failover settings, and the gate with where the latency record is.
+ */
 public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarksResult> {
     private final AlarmMarker marker;
 
     public MarkAlarmsHandler() {
-        this(new AlarmMarker(new RegionalClients<>(Clients::cloudWatch)));
+        this(new AlarmMarker(new RegionalClients<>(Clients::cloudWatch), Clients.route53()));
     }
 
     MarkAlarmsHandler(AlarmMarker marker) {
@@ -22,6 +25,7 @@ public final class MarkAlarmsHandler extends JsonHandler<RegionState, AlarmMarks
     @Override
     protected AlarmMarksResult handle(RegionState state) {
         return marker.mark(state.input().app(), state.region().region(), state.region().alarms(),
-                state.healthChecks());
+                state.healthChecks(), state.input().failover(), state.zone() == null ? null : state.zone().id(),
+                state.input().originDomain());
     }
 }

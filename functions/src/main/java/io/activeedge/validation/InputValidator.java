@@ -41,7 +41,7 @@ public final class InputValidator {
     public static final int MAX_ALIASES = 10;
     /**
      * Route 53 allows 10 tags on a health check; active-edge uses up to 6 (app, region, role, Name, and on
-     * the switch the last change applied and the alarm that applied it).
+     * the switch the last change and what made it, on the gate an operator's hold and where the latency record is).
      * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeTagsForResource.html (AddTags, at most 10
      * items): "You can add a maximum of 10 tags to a health check or a hosted zone"; ResourceTagSet.Tags holds at most
      * 10. (The Developer Guide's health-checks-tagging page says "Maximum number of tags per resource" is 50.)

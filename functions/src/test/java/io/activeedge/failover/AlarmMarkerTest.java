@@ -11,7 +11,9 @@ import io.activeedge.errors.AlarmNotFoundException;
 import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.provisioning.AlarmMarksResult;
 import io.activeedge.provisioning.RegionHealthChecksResult;
+import io.activeedge.input.FailoverSpec;
 import io.activeedge.testing.FakeCloudWatch;
+import io.activeedge.testing.FakeRoute53;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,15 +25,37 @@ class AlarmMarkerTest {
     private static final String SWITCH = "5e1f0000-aaaa-bbbb-cccc-000000000002";
 
     private final FakeCloudWatch cloudWatch = new FakeCloudWatch(REGION);
+    private final FakeRoute53 route53 = new FakeRoute53("Z1");
     private final AlarmMarker marker = new AlarmMarker(new RegionalClients<CloudWatchClient>(r -> {
         assertThat(r).isEqualTo(REGION);
         return cloudWatch;
-    }));
+    }), route53);
 
     /** MarkAlarms for {@code app} in {@link #REGION}, after EnsureHealthChecks made the switch {@code switchId}. */
     private AlarmMarksResult mark(AlarmMarker marker, String app, List<String> alarms, String switchId) {
         return marker.mark(app, REGION, alarms,
-                new RegionHealthChecksResult(REGION, "endpoint-id", switchId, "gate-id", List.of()));
+                new RegionHealthChecksResult(REGION, "endpoint-id", switchId, "gate-id", List.of()),
+                FailoverSpec.DEFAULT, null, null);
+    }
+
+    @Test
+    void mark_failoverSettings_tagEveryAlarmAndTheGateKnowsTheRecord() {
+        RegionHealthChecksResult checks = route53.addRegion("shop", REGION);
+        String metric = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+
+        marker.mark("shop", REGION, List.of("shop-us-east-1-5xx"), checks, new FailoverSpec(300, true), "Z1",
+                "api.example.com");
+
+        assertThat(cloudWatch.tags.get(metric)).containsEntry(FailoverTags.MIN_DRAIN_SECONDS, "300")
+                .containsEntry(FailoverTags.DATA_PLANE, "true");
+        assertThat(route53.tags.get(checks.gateId())).containsEntry(FailoverTags.RECORDS, "Z1 api.example.com");
+        long writes = route53.count("ChangeTagsForResource");
+
+        marker.mark("shop", REGION, List.of("shop-us-east-1-5xx"), checks, new FailoverSpec(300, true), "Z1",
+                "api.example.com");
+
+        assertThat(route53.count("ChangeTagsForResource")).as("a second run writes no tag").isEqualTo(writes);
+        assertThat(cloudWatch.tagged).hasSize(1);
     }
 
     @Test
@@ -51,7 +75,8 @@ class AlarmMarkerTest {
     @Test
     void mark_alreadyMarkedAlarm_isNotTaggedAgain() {
         String marked = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
-        cloudWatch.tags.get(marked).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH));
+        cloudWatch.tags.get(marked).putAll(Map.of(Tags.APP, "shop", Tags.REGION, REGION, FailoverTags.SWITCH, SWITCH,
+                FailoverTags.MIN_DRAIN_SECONDS, "0", FailoverTags.DATA_PLANE, "false"));
         String fresh = cloudWatch.add("shop-us-east-1-latency", false, StateValue.OK);
 
         AlarmMarksResult marks = mark(marker, "shop", List.of("shop-us-east-1-5xx", "shop-us-east-1-latency"), SWITCH);
@@ -99,7 +124,7 @@ class AlarmMarkerTest {
     @Test
     void mark_noAlarms_returnsEmptyWithoutAnyCall() {
         CloudWatchClient client = mock(CloudWatchClient.class);
-        AlarmMarker quiet = new AlarmMarker(new RegionalClients<>(r -> client));
+        AlarmMarker quiet = new AlarmMarker(new RegionalClients<>(r -> client), route53);
 
         assertThat(mark(quiet, "shop", List.of(), SWITCH)).isEqualTo(new AlarmMarksResult(REGION, List.of()));
         assertThat(mark(quiet, "shop", null, null)).isEqualTo(new AlarmMarksResult(REGION, List.of()));

@@ -21,7 +21,7 @@ final class CapturedLogs implements AutoCloseable {
         appender = new AbstractAppender("captured-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                if (event.getLoggerName().startsWith(RegionSwitch.class.getPackageName())) {
+                if (event.getLoggerName().startsWith(Reconciler.class.getPackageName())) {
                     events.add(event.toImmutable());
                 }
             }

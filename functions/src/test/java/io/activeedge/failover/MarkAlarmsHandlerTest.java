@@ -67,8 +67,12 @@ class MarkAlarmsHandlerTest {
         byte[] event = SampleEvents.example("MarkAlarmsFunction");
         FakeCloudWatch cloudWatch = new FakeCloudWatch("us-east-1");
         String arn = cloudWatch.add("shop-us-east-1-5xx", false, StateValue.OK);
+        io.activeedge.testing.FakeRoute53 route53 = new io.activeedge.testing.FakeRoute53("Z1");
+        String gateId = Json.MAPPER.readTree(event).path("healthChecks").path("gateId").asText();
+        route53.checks.put(gateId, software.amazon.awssdk.services.route53.model.HealthCheck.builder().id(gateId)
+                .healthCheckVersion(1L).build());
         MarkAlarmsHandler handler = new MarkAlarmsHandler(
-                new AlarmMarker(new RegionalClients<CloudWatchClient>(r -> cloudWatch)));
+                new AlarmMarker(new RegionalClients<CloudWatchClient>(r -> cloudWatch), route53));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
@@ -79,5 +83,7 @@ class MarkAlarmsHandlerTest {
         assertThat(marks.alarmArns()).containsExactly(arn);
         assertThat(cloudWatch.tags.get(arn)).containsEntry(Tags.APP, "shop").containsEntry(Tags.REGION, "us-east-1")
                 .containsEntry(FailoverTags.SWITCH, switchId);
+        String zone = Json.MAPPER.readTree(event).path("zone").path("id").asText();
+        assertThat(route53.tags.get(gateId)).containsEntry(FailoverTags.RECORDS, zone + " api.example.com");
     }
 }

@@ -5,7 +5,8 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.core.Tags;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverTags;
-import io.activeedge.failover.RegionSwitch;
+import io.activeedge.failover.Reconciler;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import io.activeedge.input.AppSpec;
 import io.activeedge.input.HealthCheckSpec;
 import io.activeedge.input.OriginSpec;
@@ -194,12 +195,24 @@ public final class ExampleApp {
             tags.put(FailoverTags.SWITCH, switchId);
         }
 
+        /** Marks every alarm of the application with {@code minDrainSeconds}, as MarkAlarms does from the input. */
+        public void minDrainSeconds(int seconds) {
+            cloudWatch.values().forEach(cw -> cw.tags.values().stream().filter(t -> APP.equals(t.get(Tags.APP)))
+                    .forEach(t -> t.put(FailoverTags.MIN_DRAIN_SECONDS, String.valueOf(seconds))));
+        }
+
+        /** Sets an alarm's state in CloudWatch, entered at {@code since}. */
+        public void alarmState(String region, String alarm, StateValue state, String since) {
+            cloudWatch(region).state(alarm, state, Instant.parse(since));
+        }
+
         public String switchOf(String region) {
             return regions.get(region).switchId();
         }
 
-        public RegionSwitch regionSwitch() {
-            return new RegionSwitch(new RegionalClients<CloudWatchClient>(this::cloudWatch), route53, clock,
+        public Reconciler reconciler() {
+            return new Reconciler(route53, new RegionalClients<CloudWatchClient>(this::cloudWatch),
+                    new RegionalClients<ResourceGroupsTaggingApiClient>(r -> new FakeTagging(cloudWatch(r))), clock,
                     metrics);
         }
 

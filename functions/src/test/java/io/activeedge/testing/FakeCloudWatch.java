@@ -1,6 +1,11 @@
 package io.activeedge.testing;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +33,14 @@ import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
 public final class FakeCloudWatch implements CloudWatchClient {
     public static final String ACCOUNT = "123456789012";
 
-    public record Alarm(String name, String arn, boolean composite, StateValue state) {
+    /** @param since the alarm's StateUpdatedTimestamp */
+    public record Alarm(String name, String arn, boolean composite, StateValue state, Instant since) {
     }
+
+    /** When alarms added without a time entered their state. */
+    public static final Instant ADDED = Instant.parse("2026-11-24T00:00:00Z");
+    /** Route 53's HealthCheckStatus datapoints by health check id, newest first (us-east-1's client only). */
+    public final Map<String, List<Double>> healthCheckStatus = new HashMap<>();
 
     public final String region;
     public final Map<String, Alarm> alarms = new LinkedHashMap<>();
@@ -49,15 +60,32 @@ public final class FakeCloudWatch implements CloudWatchClient {
     }
 
     public String add(String name, boolean composite, StateValue state) {
-        Alarm alarm = new Alarm(name, arn(name), composite, state);
+        Alarm alarm = new Alarm(name, arn(name), composite, state, ADDED);
         alarms.put(name, alarm);
         tags.put(alarm.arn(), new LinkedHashMap<>());
         return alarm.arn();
     }
 
     public void state(String name, StateValue state) {
+        state(name, state, alarms.get(name).since());
+    }
+
+    public void state(String name, StateValue state, Instant since) {
         Alarm alarm = alarms.get(name);
-        alarms.put(name, new Alarm(name, alarm.arn(), alarm.composite(), state));
+        alarms.put(name, new Alarm(name, alarm.arn(), alarm.composite(), state, since));
+    }
+
+    @Override
+    public GetMetricDataResponse getMetricData(GetMetricDataRequest request) {
+        calls.add("GetMetricData");
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html: at most 500 queries.
+        if (request.metricDataQueries().size() > 500) {
+            throw InvalidParameterValueException.builder().message("at most 500 MetricDataQueries").build();
+        }
+        return GetMetricDataResponse.builder().metricDataResults(request.metricDataQueries().stream().map(q -> {
+            String id = q.metricStat().metric().dimensions().get(0).value();
+            return MetricDataResult.builder().id(q.id()).values(healthCheckStatus.getOrDefault(id, List.of())).build();
+        }).toList()).build();
     }
 
     @Override
@@ -79,9 +107,11 @@ public final class FakeCloudWatch implements CloudWatchClient {
         List<Alarm> page = matching.subList(from, to);
         return DescribeAlarmsResponse.builder()
                 .metricAlarms(page.stream().filter(a -> !a.composite()).map(a -> MetricAlarm.builder()
-                        .alarmName(a.name()).alarmArn(a.arn()).stateValue(a.state()).build()).toList())
+                        .alarmName(a.name()).alarmArn(a.arn()).stateValue(a.state()).stateUpdatedTimestamp(a.since())
+                        .build()).toList())
                 .compositeAlarms(page.stream().filter(Alarm::composite).map(a -> CompositeAlarm.builder()
-                        .alarmName(a.name()).alarmArn(a.arn()).stateValue(a.state()).build()).toList())
+                        .alarmName(a.name()).alarmArn(a.arn()).stateValue(a.state()).stateUpdatedTimestamp(a.since())
+                        .build()).toList())
                 .nextToken(to < matching.size() ? String.valueOf(to) : null)
                 .build();
     }

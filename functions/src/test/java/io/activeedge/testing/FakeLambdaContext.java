@@ -6,7 +6,22 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /** The context the Lambda runtime passes to one invocation of {@code function}; Powertools logs its fields. */
-public record FakeLambdaContext(String function, String requestId) implements Context {
+public record FakeLambdaContext(String function, String requestId, String account, int remainingMillis)
+        implements Context {
+
+    public FakeLambdaContext(String function, String requestId) {
+        this(function, requestId, "123456789012", 30_000);
+    }
+
+    /** An invocation of a function in another account than the test's alarms. */
+    public static FakeLambdaContext inAccount(String account) {
+        return new FakeLambdaContext("failover", "req-1", account, 30_000);
+    }
+
+    /** An invocation with this little time left. */
+    public static FakeLambdaContext withRemaining(int millis) {
+        return new FakeLambdaContext("failover", "req-1", "123456789012", millis);
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -35,7 +50,7 @@ public record FakeLambdaContext(String function, String requestId) implements Co
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
+        return "arn:aws:lambda:us-east-1:" + account + ":function:" + function;
     }
 
     @Override
@@ -50,7 +65,7 @@ public record FakeLambdaContext(String function, String requestId) implements Co
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return remainingMillis;
     }
 
     @Override

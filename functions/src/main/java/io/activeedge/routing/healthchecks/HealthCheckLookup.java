@@ -57,8 +57,15 @@ public final class HealthCheckLookup {
     }
 
     private Map<String, RegionHealthChecksResult> find(String app) {
+        Map<String, RegionHealthChecksResult> regions = regions(app, search.ofApp(app));
+        LOG.info("health checks found", LogContext.app(app), entry("regions", List.copyOf(regions.keySet())));
+        return regions;
+    }
+
+    /** {@code checks} (the application's, as {@link HealthCheckSearch#ofApp} finds them) by Region, sorted. */
+    public static Map<String, RegionHealthChecksResult> regions(String app, List<HealthCheckSearch.Tagged> checks) {
         Map<String, Map<String, List<HealthCheckSearch.Tagged>>> byRegionAndRole = new TreeMap<>();
-        for (HealthCheckSearch.Tagged check : search.ofApp(app)) {
+        for (HealthCheckSearch.Tagged check : checks) {
             if (check.region() == null || check.role() == null) {
                 continue;
             }
@@ -74,7 +81,6 @@ public final class HealthCheckLookup {
                     switchOf(app, region, roles, gateId),
                     gateId, List.of()));
         });
-        LOG.info("health checks found", LogContext.app(app), entry("regions", List.copyOf(regions.keySet())));
         return Collections.unmodifiableMap(regions);
     }
 
@@ -111,15 +117,13 @@ public final class HealthCheckLookup {
     }
 
     /**
-     * Healthy as the failover function counts it: most checkers report success, or none reported yet.
-     * Stricter than Route 53 itself, which needs only more than 18%:
-     * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html: "If
-     * more than 18% of health checkers report that an endpoint is healthy, Route 53 considers it healthy. If 18% of
-     * health checkers or fewer report that an endpoint is healthy, Route 53 considers it unhealthy." A check that more
-     * than 18% but at most half of the checkers pass is healthy to Route 53 and not serving here. Each observation is
-     * one check by one checker (https://docs.aws.amazon.com/Route53/latest/APIReference/API_StatusReport.html: "the
-     * status that one Amazon Route 53 health checker reports and the time of the health check"), while each checker
-     * judges over FailureThreshold consecutive checks; the "Success" prefix and the empty case are not documented.
+     * Healthy by Route 53's own rule, from GetHealthCheckStatus's observations (the failover function prefers the
+     * HealthCheckStatus metric and falls back to this): more than 18% of the checkers report success; no observation
+     * yet counts as healthy. https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html:
+     * "If more than 18% of health checkers report that an endpoint is healthy, Route 53 considers it healthy. If 18% of
+     * health checkers or fewer report that an endpoint is healthy, Route 53 considers it unhealthy." Each observation
+     * is what one checker reports (https://docs.aws.amazon.com/Route53/latest/APIReference/API_StatusReport.html);
+     * the "Success" prefix and the empty case are not documented.
      */
     public static boolean healthy(List<HealthCheckObservation> observations) {
         if (observations.isEmpty()) {
@@ -129,6 +133,6 @@ public final class HealthCheckLookup {
                 .filter(o -> o.statusReport() != null && o.statusReport().status() != null
                         && o.statusReport().status().startsWith(SUCCESS))
                 .count();
-        return success * 2 > observations.size();
+        return success * 100 > observations.size() * 18L;
     }
 }

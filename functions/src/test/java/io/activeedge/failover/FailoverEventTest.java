@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AlarmEventTest {
+class FailoverEventTest {
     static final String EVENTBRIDGE = """
             {
               "version": "0", "id": "c4c1c1c9-6542-e61b-6ef0-8c4d36933a92",
@@ -39,15 +39,15 @@ class AlarmEventTest {
             }
             """;
 
-    static AlarmEvent read(String template, String state, String timestamp) throws Exception {
-        return Json.MAPPER.readValue(template.formatted(state, timestamp), AlarmEvent.class);
+    static FailoverEvent read(String template, String state, String timestamp) throws Exception {
+        return Json.MAPPER.readValue(template.formatted(state, timestamp), FailoverEvent.class);
     }
 
     @Test
     void change_eventBridgeShape_readsAlarmRegionStateAndTime() throws Exception {
-        AlarmEvent event = read(EVENTBRIDGE, "ALARM", "2026-11-24T01:02:03.456+0000");
+        FailoverEvent event = read(EVENTBRIDGE, "ALARM", "2026-11-24T01:02:03.456+0000");
 
-        assertThat(event.detailType()).isEqualTo(AlarmEvent.DETAIL_TYPE);
+        assertThat(event.detailType()).isEqualTo(FailoverEvent.DETAIL_TYPE);
         assertThat(event.change()).isEqualTo(new AlarmChange(
                 "arn:aws:cloudwatch:us-east-1:123456789012:alarm:shop-us-east-1-5xx", "shop-us-east-1-5xx",
                 "us-east-1", "ALARM", Instant.parse("2026-11-24T01:02:03.456Z")));
@@ -55,7 +55,7 @@ class AlarmEventTest {
 
     @Test
     void change_directInvokeShape_readsTheSameChange() throws Exception {
-        AlarmEvent direct = read(DIRECT, "ALARM", "2026-11-24T01:02:03.456+0000");
+        FailoverEvent direct = read(DIRECT, "ALARM", "2026-11-24T01:02:03.456+0000");
 
         assertThat(direct.change()).isEqualTo(read(EVENTBRIDGE, "ALARM", "2026-11-24T01:02:03.456+0000").change());
     }
@@ -76,7 +76,7 @@ class AlarmEventTest {
 
     @Test
     void change_unreadableTimestamp_namesTheField() throws Exception {
-        AlarmEvent event = read(DIRECT, "OK", "yesterday");
+        FailoverEvent event = read(DIRECT, "OK", "yesterday");
 
         assertThatThrownBy(event::change).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("alarmData.state.timestamp: \"yesterday\"");
@@ -84,19 +84,19 @@ class AlarmEventTest {
 
     @Test
     void change_noRegionField_takesItFromTheArn() throws Exception {
-        AlarmEvent event = Json.MAPPER.readValue("""
+        FailoverEvent event = Json.MAPPER.readValue("""
                 {"alarmArn": "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:a",
                  "alarmData": {"alarmName": "a", "state": {"value": "OK", "timestamp": "2026-11-24T01:02:03.456+0000"}}}
-                """, AlarmEvent.class);
+                """, FailoverEvent.class);
 
         assertThat(event.change().region()).isEqualTo("eu-west-1");
     }
 
     @Test
     void change_notAnAlarmEvent_isInvalidInput() throws Exception {
-        AlarmEvent event = Json.MAPPER.readValue("""
+        FailoverEvent event = Json.MAPPER.readValue("""
                 {"source": "aws.ec2", "detail-type": "EC2 Instance State-change Notification", "detail": {}}
-                """, AlarmEvent.class);
+                """, FailoverEvent.class);
 
         assertThatThrownBy(event::change).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not a CloudWatch alarm state change");

@@ -3,12 +3,16 @@ package io.activeedge.failover;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.activeedge.errors.InvalidInputException;
 import java.time.Instant;
+import io.activeedge.core.Json;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
- * A CloudWatch alarm state change, in either of the two shapes that reach the failover function:
+ * What reaches the failover function: a CloudWatch alarm state change, a scheduled run, an operator's command, or
+ * an SQS batch of any of these ({@link #triggers}). An alarm state change comes in either of two shapes:
  * <ul>
  *   <li>EventBridge ({@code detail-type: CloudWatch Alarm State Change}): the alarm ARN in {@code resources},
  *       the alarm in {@code detail};</li>
@@ -16,8 +20,11 @@ import software.amazon.awssdk.regions.RegionMetadata;
  *       {@code alarmData}.</li>
  * </ul>
  * Fields neither shape needs (the alarm's configuration, the previous state's details) are left unread.
+ * A scheduled run is EventBridge's {@code "detail-type": "Scheduled Event"} from {@code "source": "aws.events"}
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html); an SQS batch is
+ * {@code {"Records": [{"body": ...}]}} (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html).
  */
-public record AlarmEvent(
+public record FailoverEvent(
         String version,
         String id,
         @JsonProperty("detail-type") String detailType,
@@ -29,9 +36,39 @@ public record AlarmEvent(
         AlarmData detail,
         String alarmArn,
         String accountId,
-        AlarmData alarmData) {
+        AlarmData alarmData,
+        @JsonProperty("Records") List<QueuedMessage> records,
+        OperatorCommand operator) {
 
     public static final String DETAIL_TYPE = "CloudWatch Alarm State Change";
+    public static final String SCHEDULED = "Scheduled Event";
+    public static final String SCHEDULER_SOURCE = "aws.events";
+
+    /** One SQS message of a batch: its body is one of the other shapes. */
+    public record QueuedMessage(String messageId, String body, String eventSource) {
+    }
+
+    /** What this event asks for: several for an SQS batch, else one. */
+    public List<Trigger> triggers() {
+        if (records != null) {
+            List<Trigger> triggers = new ArrayList<>();
+            for (QueuedMessage message : records) {
+                try {
+                    triggers.addAll(Json.MAPPER.readValue(message.body(), FailoverEvent.class).triggers());
+                } catch (IOException | RuntimeException e) {
+                    triggers.add(new Trigger.Unreadable(message.messageId(), e.getMessage()));
+                }
+            }
+            return triggers;
+        }
+        if (operator != null) {
+            return List.of(new Trigger.Operator(operator));
+        }
+        if (SCHEDULED.equals(detailType) && SCHEDULER_SOURCE.equals(source)) {
+            return List.of(new Trigger.Scheduled(time == null ? null : CloudWatchTime.parse("time", time)));
+        }
+        return List.of(new Trigger.AlarmChanged(change()));
+    }
 
     /** The alarm part, the same in both shapes. */
     public record AlarmData(String alarmName, AlarmState state, AlarmState previousState) {
