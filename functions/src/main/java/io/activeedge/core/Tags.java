@@ -13,6 +13,9 @@ public final class Tags {
     public static final String REGION = "active-edge:region";
     public static final String ROLE = "active-edge:role";
 
+    /** On an alarm check ({@link #ROLE_ALARM_CHECK}): the name of the CloudWatch alarm it follows. */
+    public static final String ALARM = "active-edge:alarm";
+
     /** Every key active-edge sets; teardown removes them from what it keeps. */
     public static final List<String> KEYS = List.of(APP, REGION, ROLE);
 
@@ -26,6 +29,8 @@ public final class Tags {
     public static final String ROLE_ENDPOINT_CHECK = "endpoint-check";
     public static final String ROLE_SWITCH_CHECK = "switch-check";
     public static final String ROLE_GATE_CHECK = "gate-check";
+    /** A CLOUDWATCH_METRIC check that follows one of the Region's alarms, a child of the gate (failover.dataPlane). */
+    public static final String ROLE_ALARM_CHECK = "alarm-check";
     public static final String ROLE_DISTRIBUTION = "distribution";
     public static final String ROLE_HOSTED_ZONE = "hosted-zone";
 

@@ -4,26 +4,32 @@ import io.activeedge.core.Clients;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.input.AppSpec;
 import io.activeedge.origins.ApiOrigins;
+import io.activeedge.routing.healthchecks.DataPlaneAlarms;
 
 /**
  * Step 1: check the whole input and fill in every default, then read (never change) the API Gateway origins it
- * names, so that a wrong API id, stage or a disabled execute-api endpoint is reported before anything is created.
+ * names, and with failover.dataPlane the alarms it lists, so that a wrong API id, stage, a disabled execute-api
+ * endpoint or an alarm Route 53 cannot follow is reported before anything is created.
  */
 public final class ValidateInputHandler extends UserInputHandler {
     private final ApiOrigins origins;
+    private final DataPlaneAlarms alarms;
 
     public ValidateInputHandler() {
-        this(new ApiOrigins(new RegionalClients<>(Clients::apiGateway), new RegionalClients<>(Clients::apiGatewayV2)));
+        this(new ApiOrigins(new RegionalClients<>(Clients::apiGateway), new RegionalClients<>(Clients::apiGatewayV2)),
+                new DataPlaneAlarms(new RegionalClients<>(Clients::cloudWatch)));
     }
 
-    ValidateInputHandler(ApiOrigins origins) {
+    ValidateInputHandler(ApiOrigins origins, DataPlaneAlarms alarms) {
         this.origins = origins;
+        this.alarms = alarms;
     }
 
     @Override
     protected AppSpec handle(AppSpec input) {
         AppSpec valid = validator.validate(input);
         origins.check(valid);
+        alarms.check(valid);
         return valid;
     }
 }

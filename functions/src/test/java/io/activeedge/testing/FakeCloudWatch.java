@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRespo
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 import software.amazon.awssdk.services.cloudwatch.model.TagResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.TagResourceResponse;
@@ -50,6 +52,11 @@ public final class FakeCloudWatch implements CloudWatchClient {
     /** The ARNs ListTagsForResource was asked about, in order. */
     public final List<String> tagsRead = new ArrayList<>();
     public int pageSize = 2;
+    /**
+     * How a metric alarm is made, by name, over the default: one metric (AWS/ApiGateway 5XXError), Sum, 60 s, the
+     * kind of alarm a Route 53 health check can follow.
+     */
+    public final Map<String, Consumer<MetricAlarm.Builder>> shapes = new LinkedHashMap<>();
 
     public FakeCloudWatch(String region) {
         this.region = region;
@@ -106,14 +113,20 @@ public final class FakeCloudWatch implements CloudWatchClient {
         int to = Math.min(matching.size(), from + pageSize);
         List<Alarm> page = matching.subList(from, to);
         return DescribeAlarmsResponse.builder()
-                .metricAlarms(page.stream().filter(a -> !a.composite()).map(a -> MetricAlarm.builder()
-                        .alarmName(a.name()).alarmArn(a.arn()).stateValue(a.state()).stateUpdatedTimestamp(a.since())
-                        .build()).toList())
+                .metricAlarms(page.stream().filter(a -> !a.composite()).map(this::metricAlarm).toList())
                 .compositeAlarms(page.stream().filter(Alarm::composite).map(a -> CompositeAlarm.builder()
                         .alarmName(a.name()).alarmArn(a.arn()).stateValue(a.state()).stateUpdatedTimestamp(a.since())
                         .build()).toList())
                 .nextToken(to < matching.size() ? String.valueOf(to) : null)
                 .build();
+    }
+
+    private MetricAlarm metricAlarm(Alarm alarm) {
+        MetricAlarm.Builder builder = MetricAlarm.builder().namespace("AWS/ApiGateway").metricName("5XXError")
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1);
+        shapes.getOrDefault(alarm.name(), b -> { }).accept(builder);
+        return builder.alarmName(alarm.name()).alarmArn(alarm.arn()).stateValue(alarm.state())
+                .stateUpdatedTimestamp(alarm.since()).build();
     }
 
     @Override

@@ -336,6 +336,11 @@ public final class FakeRoute53 implements Route53Client {
             throw InvalidInputException.builder().message("CallerReference longer than 64").build();
         }
         refuseCalculatedChildren(request.healthCheckConfig().childHealthChecks());
+        // API_HealthCheckConfig (AlarmIdentifier): required for a CLOUDWATCH_METRIC check, and only for one.
+        if ((request.healthCheckConfig().type() == HealthCheckType.CLOUDWATCH_METRIC)
+                != (request.healthCheckConfig().alarmIdentifier() != null)) {
+            throw InvalidInputException.builder().message("AlarmIdentifier goes with Type CLOUDWATCH_METRIC").build();
+        }
         HealthCheckConfig previous = byReference.get(request.callerReference());
         if (previous != null) {
             if (!previous.equals(request.healthCheckConfig())) {
@@ -458,6 +463,12 @@ public final class FakeRoute53 implements Route53Client {
         }
         if (request.hasChildHealthChecks()) {
             config.childHealthChecks(request.childHealthChecks());
+        }
+        if (request.insufficientDataHealthStatus() != null) {
+            config.insufficientDataHealthStatus(request.insufficientDataHealthStatus());
+        }
+        if (request.alarmIdentifier() != null) {
+            config.alarmIdentifier(request.alarmIdentifier());
         }
         HealthCheck updated = check.toBuilder().healthCheckConfig(config.build())
                 .healthCheckVersion(check.healthCheckVersion() + 1).build();

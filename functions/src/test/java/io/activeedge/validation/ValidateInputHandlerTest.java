@@ -14,11 +14,15 @@ import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.InvalidInputException;
 import io.activeedge.origins.ApiOrigins;
+import io.activeedge.routing.healthchecks.DataPlaneAlarms;
+import io.activeedge.testing.FakeCloudWatch;
 import io.activeedge.testing.SampleEvents;
 import io.activeedge.testing.SdkMocks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +34,16 @@ import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
 import software.amazon.awssdk.services.apigateway.model.GetStageRequest;
 import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 class ValidateInputHandlerTest {
     private final ApiGatewayClient restApis = SdkMocks.client(ApiGatewayClient.class);
     private final ApiGatewayV2Client httpApis = SdkMocks.client(ApiGatewayV2Client.class);
+    private final Map<String, FakeCloudWatch> cloudWatch = new HashMap<>();
     private final ValidateInputHandler handler = new ValidateInputHandler(
-            new ApiOrigins(new RegionalClients<>(r -> restApis), new RegionalClients<>(r -> httpApis)));
+            new ApiOrigins(new RegionalClients<>(r -> restApis), new RegionalClients<>(r -> httpApis)),
+            new DataPlaneAlarms(new RegionalClients<>(r -> cloudWatch.computeIfAbsent(r, FakeCloudWatch::new))));
 
     /** Every API id names a REST API with its default endpoint on, and every stage exists. */
     @BeforeEach
@@ -239,6 +247,8 @@ class ValidateInputHandlerTest {
 
     @Test
     void handleRequest_failoverGiven_keepsIt() throws IOException {
+        cloudWatch.computeIfAbsent("us-east-1", FakeCloudWatch::new).add("shop-us-east-1-5xx", false, StateValue.OK);
+        cloudWatch.computeIfAbsent("us-west-2", FakeCloudWatch::new).add("shop-us-west-2-5xx", false, StateValue.OK);
         ObjectNode input = example();
         input.putObject("failover").put("minDrainSeconds", 300).put("dataPlane", true);
 
@@ -313,5 +323,35 @@ class ValidateInputHandlerTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> handler.handleRequest(
                 new ByteArrayInputStream("{\"app\":".getBytes()), new ByteArrayOutputStream(), null));
         assertEquals("input", e.field());
+    }
+
+    @Test
+    void handleRequest_dataPlane_metricMathAlarm_refusedNamingTheAlarm() throws IOException {
+        FakeCloudWatch west = cloudWatch.computeIfAbsent("us-west-2", FakeCloudWatch::new);
+        west.add("shop-us-west-2-5xx", false, StateValue.OK);
+        west.add("shop-us-west-2-errors-ratio", false, StateValue.OK);
+        west.shapes.put("shop-us-west-2-errors-ratio", a -> a.metricName(null).namespace(null).statistic((String) null)
+                .metrics(MetricDataQuery.builder().id("ratio").expression("m1/m2").returnData(true).build()));
+        cloudWatch.computeIfAbsent("us-east-1", FakeCloudWatch::new).add("shop-us-east-1-5xx", false, StateValue.OK);
+
+        InvalidInputException e = rejected(input -> {
+            input.putObject("failover").put("dataPlane", true);
+            ((ArrayNode) input.at("/regions/0/alarms")).removeAll().add("shop-us-east-1-5xx");
+            ((ArrayNode) input.at("/regions/1/alarms")).removeAll().add("shop-us-west-2-5xx")
+                    .add("shop-us-west-2-errors-ratio");
+        });
+
+        assertEquals("regions[1].alarms[1]", e.field());
+        assertTrue(e.getMessage().contains("metric math"), e.getMessage());
+    }
+
+    @Test
+    void handleRequest_dataPlaneOff_readsNoAlarm() throws IOException {
+        ObjectNode input = example();
+        ((ArrayNode) input.at("/regions/0/alarms")).removeAll().add("no-such-alarm");
+
+        run(input);
+
+        assertTrue(cloudWatch.isEmpty(), "no CloudWatch client was asked for");
     }
 }

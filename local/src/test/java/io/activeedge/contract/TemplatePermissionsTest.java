@@ -98,10 +98,46 @@ class TemplatePermissionsTest {
     }
 
     @Test
-    void validateInputFunction_readsApisButChangesNothing() {
+    void validateInputFunction_readsApisAndAlarmsButChangesNothing() {
         Object properties = functions().get("ValidateInputFunction");
 
         assertThat(allows(properties, "apigateway:GET")).isTrue();
-        assertThat(statements(properties)).allSatisfy(s -> assertThat(strings(s.get("Action"))).containsOnly("apigateway:GET"));
+        // failover.dataPlane: the listed alarms, composite ones included (DescribeAlarms shows those only on "*").
+        assertThat(statements(properties)).anySatisfy(s -> {
+            assertThat(strings(s.get("Action"))).contains("cloudwatch:DescribeAlarms");
+            assertThat(strings(s.get("Resource"))).containsExactly("*");
+        });
+        assertThat(statements(properties)).allSatisfy(s -> assertThat(strings(s.get("Action")))
+                .isSubsetOf("apigateway:GET", "cloudwatch:DescribeAlarms"));
+    }
+
+    @Test
+    void ensureHealthChecksFunction_mayDeleteTheAlarmChecksItNoLongerWants() {
+        Object properties = functions().get("EnsureHealthChecksFunction");
+
+        assertThat(statements(properties)).anySatisfy(s -> {
+            assertThat(strings(s.get("Action"))).contains("route53:CreateHealthCheck", "route53:ListHealthChecks");
+        });
+        assertThat(statements(properties)).anySatisfy(s -> {
+            assertThat(strings(s.get("Action"))).contains("route53:DeleteHealthCheck", "route53:UpdateHealthCheck");
+            assertThat(strings(s.get("Resource"))).allMatch(r -> r.contains(":route53:::healthcheck/"));
+        });
+        // Alarms are read, never changed, and only alarms.
+        assertThat(statements(properties)).filteredOn(s -> strings(s.get("Action")).stream()
+                        .anyMatch(a -> a.startsWith("cloudwatch:")))
+                .allSatisfy(s -> {
+                    assertThat(strings(s.get("Action"))).containsOnly("cloudwatch:DescribeAlarms");
+                    assertThat(strings(s.get("Resource"))).allMatch(r -> r.contains(":alarm:"));
+                });
+    }
+
+    @Test
+    void deleteHealthChecksFunction_deletesChecksOnly() {
+        Object properties = functions().get("DeleteHealthChecksFunction");
+
+        assertThat(allows(properties, "route53:DeleteHealthCheck")).isTrue();
+        assertThat(allows(properties, "route53:ListHealthChecks")).isTrue();
+        assertThat(statements(properties)).allSatisfy(s -> assertThat(strings(s.get("Action")))
+                .allMatch(a -> a.startsWith("route53:")));
     }
 }

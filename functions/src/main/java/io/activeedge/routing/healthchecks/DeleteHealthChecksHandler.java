@@ -6,7 +6,7 @@ import io.activeedge.core.Sleeper;
 import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 
-/** Teardown step 7: delete the application's gate, switch and endpoint health checks, parents first. */
+/** Teardown step 7: delete the application's gate, switch, endpoint and alarm health checks, parents first. */
 public final class DeleteHealthChecksHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final HealthCheckRemover checks;
 

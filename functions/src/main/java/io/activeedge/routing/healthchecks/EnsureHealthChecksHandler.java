@@ -5,7 +5,10 @@ import io.activeedge.core.JsonHandler;
 import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.provisioning.RegionState;
 
-/** Step 6b, per Region: find or create the endpoint, switch and gate health checks. */
+/**
+ * Step 6b, per Region: find or create the endpoint, switch and gate health checks, and with failover.dataPlane one
+ * alarm check per alarm.
+ */
 public final class EnsureHealthChecksHandler extends JsonHandler<RegionState, RegionHealthChecksResult> {
     private final HealthChecks checks;
 

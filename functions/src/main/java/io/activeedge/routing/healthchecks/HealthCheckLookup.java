@@ -7,6 +7,7 @@ import io.activeedge.core.Tags;
 import io.activeedge.provisioning.RegionHealthChecksResult;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 
 /**
- * Every Region's endpoint, switch and gate of one application: the health checks whose CallerReference marks
+ * Every Region's endpoint, switch and gate of one application (and its data-plane alarm checks): the health checks whose CallerReference marks
  * them as the application's, confirmed by their tags ({@link HealthCheckSearch}). The failover function keeps what
  * it found while its container is warm ({@link #cached}) and reads again only when something shows the copy is out
  * of date; tools that show or drill failover read afresh ({@link #of}). An id is null when that check was not found.
@@ -79,7 +80,7 @@ public final class HealthCheckLookup {
             regions.put(region, new RegionHealthChecksResult(region,
                     single(app, region, Tags.ROLE_ENDPOINT_CHECK, roles),
                     switchOf(app, region, roles, gateId),
-                    gateId, List.of()));
+                    gateId, List.of(), alarmChecks(roles)));
         });
         return Collections.unmodifiableMap(regions);
     }
@@ -101,6 +102,18 @@ public final class HealthCheckLookup {
             }
         }
         return single(app, region, Tags.ROLE_SWITCH_CHECK, roles);
+    }
+
+    /** The Region's data-plane alarm checks, by the alarm each follows (failover.dataPlane), sorted by alarm. */
+    private static List<RegionHealthChecksResult.AlarmCheck> alarmChecks(
+            Map<String, List<HealthCheckSearch.Tagged>> roles) {
+        return roles.getOrDefault(Tags.ROLE_ALARM_CHECK, List.of()).stream()
+                .map(c -> new RegionHealthChecksResult.AlarmCheck(
+                        AlarmChecks.alarmOf(c.check()) != null ? AlarmChecks.alarmOf(c.check()) : c.tags().get(Tags.ALARM),
+                        c.id()))
+                .sorted(Comparator.comparing(RegionHealthChecksResult.AlarmCheck::alarm,
+                        Comparator.nullsLast(String::compareTo)))
+                .toList();
     }
 
     /** Two checks of one role leave it unknown which one the latency record uses: neither is trusted. */

@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
 
 /**
  * Deletes every health check tagged for the application, in every Region, duplicates included: calculated
- * checks with children (the gates) first, then the switches, then the endpoint checks, so that no check is
- * deleted while a parent still lists it. A check already gone is no error.
+ * checks with children (the gates) first, then the switches, then the endpoint checks and the data-plane alarm
+ * checks (failover.dataPlane), so that no check is deleted while a parent still lists it. A check already gone is
+ * no error.
  */
 public final class HealthCheckRemover {
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheckRemover.class);
@@ -97,7 +98,7 @@ public final class HealthCheckRemover {
         }
     }
 
-    /** Parents first: a calculated check with children, then the switches, then the rest. */
+    /** Parents first: a calculated check with children, then the switches, then the rest (endpoint, alarm checks). */
     private static int order(Tagged check) {
         HealthCheckConfig config = check.check().healthCheckConfig();
         if (config != null && config.type() == HealthCheckType.CALCULATED && config.hasChildHealthChecks()

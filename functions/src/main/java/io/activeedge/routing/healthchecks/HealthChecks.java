@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 /**
  * The three health checks of one Region (DESIGN.md, "a safe switch"): the endpoint check probes the Region's
  * own origin; the switch is a disabled check, healthy unless inverted (drained); the gate is a calculated check
- * over both, healthy only when both are. Checks are found by tags; only the missing ones are created. The
+ * over both, healthy only when both are. With {@code failover.dataPlane}, each alarm of the Region also gets a
+ * CLOUDWATCH_METRIC check that is one more child of the gate ({@link AlarmChecks}). Checks are found by tags; only
+ * the missing ones are created. The
  * switch's Inverted flag belongs to the failover function and is never changed here, so a drained Region stays
  * drained when provisioning runs again.
  *
@@ -63,14 +65,19 @@ public final class HealthChecks {
     private static final Map<String, String> SHORT_ROLE = Map.of(
             Tags.ROLE_ENDPOINT_CHECK, "endpoint",
             Tags.ROLE_SWITCH_CHECK, "switch",
-            Tags.ROLE_GATE_CHECK, "gate");
+            Tags.ROLE_GATE_CHECK, "gate",
+            Tags.ROLE_ALARM_CHECK, "alarm");
+    /** Route 53 tag values: at most 256 characters (ChangeTagsForResource, Tag.Value). */
+    static final int MAX_TAG_VALUE = 256;
 
     private final Route53Client route53;
     private final HealthCheckSearch search;
+    private final AlarmChecks alarmChecks;
 
     public HealthChecks(Route53Client route53) {
         this.route53 = route53;
         this.search = new HealthCheckSearch(route53);
+        this.alarmChecks = new AlarmChecks(route53);
     }
 
     /**
@@ -113,8 +120,17 @@ public final class HealthChecks {
         }
         String switchId = switchNow.id();
 
-        HealthCheckConfig gateConfig = gateConfig(List.of(endpointId, switchId));
+        // Alarm checks are made before the gate lists them, and deleted only after it has dropped them.
         HealthCheck gate = found.gate();
+        AlarmChecks.Plan alarms = alarmChecks.plan(region, found.alarmChecks(), dataPlaneAlarms(input, region),
+                gate == null ? List.of() : gate.healthCheckConfig().childHealthChecks(),
+                alarm -> {
+                    created.add(Tags.ROLE_ALARM_CHECK);
+                    return createAlarmCheck(input, region, run, alarm);
+                });
+        List<String> children = new ArrayList<>(List.of(endpointId, switchId));
+        children.addAll(alarms.ids());
+        HealthCheckConfig gateConfig = gateConfig(children);
         String gateId;
         if (gate == null) {
             gateId = create(input, region, run, Tags.ROLE_GATE_CHECK, gateConfig).id();
@@ -123,10 +139,22 @@ public final class HealthChecks {
             gateId = gate.id();
             convergeGate(region, gate, gateConfig);
         }
+        alarmChecks.delete(region, alarms.unwanted());
         if (legacy != null) {
             retire(region, legacy.id(), switchNow);
         }
-        return new RegionHealthChecksResult(region, endpointId, switchId, gateId, List.copyOf(created));
+        return new RegionHealthChecksResult(region, endpointId, switchId, gateId, List.copyOf(created),
+                alarms.kept());
+    }
+
+    /** The alarms of {@code region} that back a check of their own: all of them with failover.dataPlane, else none. */
+    static List<String> dataPlaneAlarms(AppSpec input, String region) {
+        if (input.failover() == null || !Boolean.TRUE.equals(input.failover().dataPlane())) {
+            return List.of();
+        }
+        return input.regions().stream().filter(r -> region.equals(r.region())).findFirst()
+                .map(r -> r.alarms() == null ? List.<String>of() : r.alarms().stream().distinct().toList())
+                .orElse(List.of());
     }
 
     /**
@@ -150,10 +178,15 @@ public final class HealthChecks {
                 .build();
     }
 
-    /** The gate: healthy only when every child is (HealthThreshold = number of children). */
+    /**
+     * The gate: healthy only when every child is (HealthThreshold = number of children): endpoint, switch, and with
+     * failover.dataPlane one check per alarm (at most 256 children, which ValidateInput keeps to).
+     */
     // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html ("Health checks
     // to monitor"): "You can't configure a calculated health check to monitor the health of other calculated
-    // health checks." Every child here (endpoint, switch) is a non-calculated check.
+    // health checks." Every child here (endpoint, switch, alarm checks) is a non-calculated check.
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html (ChildHealthChecks): "Array
+    // Members: Maximum number of 256 items."
     // https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html (HealthThreshold): the
     // number of child checks that must be healthy for the calculated check to be healthy.
     static HealthCheckConfig gateConfig(List<String> children) {
@@ -177,7 +210,8 @@ public final class HealthChecks {
      * This Region's checks by role. {@code legacySwitch} is a switch of the earlier, calculated kind: while a
      * Region is converted, it has one of each kind.
      */
-    private record Owned(HealthCheck endpoint, HealthCheck switchCheck, HealthCheck legacySwitch, HealthCheck gate) {
+    private record Owned(HealthCheck endpoint, HealthCheck switchCheck, HealthCheck legacySwitch, HealthCheck gate,
+            List<HealthCheck> alarmChecks) {
     }
 
     /** This Region's checks by role: a CallerReference pre-filter, then the tags decide. */
@@ -196,7 +230,8 @@ public final class HealthChecks {
                 single(app, region, Tags.ROLE_ENDPOINT_CHECK, byRole.get(Tags.ROLE_ENDPOINT_CHECK)),
                 single(app, region, Tags.ROLE_SWITCH_CHECK, switches.stream().filter(c -> !isCalculated(c)).toList()),
                 single(app, region, Tags.ROLE_SWITCH_CHECK, switches.stream().filter(HealthChecks::isCalculated).toList()),
-                single(app, region, Tags.ROLE_GATE_CHECK, byRole.get(Tags.ROLE_GATE_CHECK)));
+                single(app, region, Tags.ROLE_GATE_CHECK, byRole.get(Tags.ROLE_GATE_CHECK)),
+                byRole.get(Tags.ROLE_ALARM_CHECK));
     }
 
     private static HealthCheck single(String app, String region, String role, List<HealthCheck> matches) {
@@ -217,19 +252,33 @@ public final class HealthChecks {
     }
 
     private HealthCheck create(AppSpec input, String region, Run run, String role, HealthCheckConfig config) {
-        String reference = callerReference(input.app(), region, role, run.id());
+        return create(input, region, callerReference(input.app(), region, role, run.id()), role, config, Map.of(),
+                input.app() + " " + region + " " + SHORT_ROLE.get(role));
+    }
+
+    /** An alarm check, tagged with the alarm's name ({@link Tags#ALARM}) besides app, Region and role. */
+    private HealthCheck createAlarmCheck(AppSpec input, String region, Run run, String alarm) {
+        String name = input.app() + " " + region + " alarm " + alarm;
+        return create(input, region, callerReference(input.app(), region, Tags.ROLE_ALARM_CHECK, run.id() + "/" + alarm),
+                Tags.ROLE_ALARM_CHECK, AlarmChecks.config(region, alarm), Map.of(Tags.ALARM, alarm),
+                name.length() > MAX_TAG_VALUE ? name.substring(0, MAX_TAG_VALUE) : name);
+    }
+
+    private HealthCheck create(AppSpec input, String region, String reference, String role, HealthCheckConfig config,
+            Map<String, String> extraTags, String name) {
         HealthCheck check = route53.createHealthCheck(r -> r.callerReference(reference).healthCheckConfig(config))
                 .healthCheck();
         String id = check.id();
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(NAME_TAG, input.app() + " " + region + " " + SHORT_ROLE.get(role));
+        tags.put(NAME_TAG, name);
         tags.putAll(Tags.of(input.tags(), input.app(), region, role));
+        tags.putAll(extraTags);
         route53.changeTagsForResource(ChangeTagsForResourceRequest.builder()
                 .resourceType(TagResourceType.HEALTHCHECK).resourceId(id)
                 .addTags(Tags.toList(tags, (key, value) -> Tag.builder().key(key).value(value).build()))
                 .build());
         LOG.info("health check created", LogContext.region(region), entry("role", role), entry("id", id),
-                entry("callerReference", reference));
+                entry("callerReference", reference), entry("tags", extraTags));
         return check;
     }
 
@@ -379,9 +428,9 @@ public final class HealthChecks {
     }
 
     /**
-     * Prefix, role, and a hash of the execution: a retried step sends the same reference, and Route 53 answers
-     * with the check it already made; a later execution sends a new one, as Route 53 refuses the reference of a
-     * deleted check.
+     * Prefix, role, and a hash of the execution (and, for an alarm check, of its alarm): a retried step sends the
+     * same reference, and Route 53 answers with the check it already made; a later execution sends a new one, as
+     * Route 53 refuses the reference of a deleted check.
      */
     static String callerReference(String app, String region, String role, String runId) {
         return callerReferencePrefix(app, region) + SHORT_ROLE.get(role) + "/" + hash(runId);

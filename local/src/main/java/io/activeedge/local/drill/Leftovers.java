@@ -110,7 +110,9 @@ public final class Leftovers {
     private void healthChecks(String app, TreeSet<String> left) {
         for (HealthCheckSearch.Tagged check : new HealthCheckSearch(route53).find(reference -> true)) {
             if (app.equals(check.tags().get(Tags.APP))) {
-                left.add("health check " + check.id() + " (" + check.region() + " " + check.role() + ")");
+                String alarm = check.tags().get(Tags.ALARM);
+                left.add("health check " + check.id() + " (" + check.region() + " " + check.role()
+                        + (alarm == null ? "" : " " + alarm) + ")");
             }
         }
     }

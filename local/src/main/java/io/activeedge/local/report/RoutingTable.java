@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
 /**
  * Where an application's traffic goes, Region by Region, read from its health checks: the endpoint check's
  * status, the switch (drained when inverted; since when and by which alarm, from the switch's tags), and the
- * gate, healthy when the endpoint is and the switch is not inverted. Route 53 answers with the Regions whose
- * gate is healthy, or with all of them when none is.
+ * gate, healthy when the endpoint is, the switch is not inverted and (failover.dataPlane) every alarm check is.
+ * Route 53 answers with the Regions whose gate is healthy, or with all of them when none is.
  */
 public final class RoutingTable {
 
@@ -24,11 +24,19 @@ public final class RoutingTable {
      * @param drained the switch is inverted (false when there is no switch)
      * @param changedAt the last alarm state applied to the switch (null when none was)
      * @param changedBy the alarm that applied it
+     * @param alarmChecks the Region's data-plane alarm checks (failover.dataPlane; 0 without)
+     * @param alarmChecksUnhealthy how many of them are unhealthy (their alarm in ALARM)
      */
     public record Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
-               String changedBy) {
+               String changedBy, int alarmChecks, int alarmChecksUnhealthy) {
+        /** A Region without alarm checks. */
+        public Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
+                String changedBy) {
+            this(region, complete, endpointHealthy, drained, changedAt, changedBy, 0, 0);
+        }
+
         public boolean gateHealthy() {
-            return complete && endpointHealthy && !drained;
+            return complete && endpointHealthy && !drained && alarmChecksUnhealthy == 0;
         }
     }
 
@@ -65,8 +73,13 @@ public final class RoutingTable {
         Map<String, String> tags = new HashMap<>();
         route53.listTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(checks.switchId()))
                 .resourceTagSet().tags().forEach(t -> tags.put(t.key(), t.value()));
+        // A CLOUDWATCH_METRIC check reports its alarm's state through GetHealthCheckStatus like an endpoint check;
+        // the report's format is not documented (API_StatusReport), so the same reading applies.
+        long unhealthy = checks.alarmChecks().stream().filter(a -> !HealthCheckLookup.healthy(route53
+                .getHealthCheckStatus(r -> r.healthCheckId(a.id())).healthCheckObservations())).count();
         return new Row(checks.region(), checks.complete(), endpointHealthy, inverted,
-                tags.get(FailoverTags.CHANGED_AT), tags.get(FailoverTags.CHANGED_BY));
+                tags.get(FailoverTags.CHANGED_AT), tags.get(FailoverTags.CHANGED_BY), checks.alarmChecks().size(),
+                (int) unhealthy);
     }
 
     /** The Regions Route 53 answers with. */
@@ -75,9 +88,20 @@ public final class RoutingTable {
         return healthy.isEmpty() ? rows.stream().filter(Row::complete).map(Row::region).toList() : healthy;
     }
 
+    /** "2 (1 unhealthy)", "2 healthy", or "none". */
+    static String alarmChecks(Row row) {
+        if (row.alarmChecks() == 0) {
+            return "none";
+        }
+        return row.alarmChecks() + (row.alarmChecksUnhealthy() == 0 ? " healthy"
+                : " (" + row.alarmChecksUnhealthy() + " unhealthy)");
+    }
+
     public static String format(String app, List<Row> rows) {
+        boolean alarmChecks = rows.stream().anyMatch(r -> r.alarmChecks() > 0);
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"REGION", "ENDPOINT", "SWITCH", "GATE"});
+        cells.add(alarmChecks ? new String[] {"REGION", "ENDPOINT", "SWITCH", "ALARM CHECKS", "GATE"}
+                : new String[] {"REGION", "ENDPOINT", "SWITCH", "GATE"});
         for (Row row : rows) {
             String state = row.drained() ? "drained" : "serving";
             if (!row.complete()) {
@@ -85,10 +109,12 @@ public final class RoutingTable {
             } else if (row.changedAt() != null) {
                 state += " since " + row.changedAt() + (row.changedBy() == null ? "" : " by " + row.changedBy());
             }
-            cells.add(new String[] {row.region(), row.endpointHealthy() ? "healthy" : "unhealthy", state,
-                    row.complete() ? (row.gateHealthy() ? "healthy" : "unhealthy") : "missing"});
+            String gate = row.complete() ? (row.gateHealthy() ? "healthy" : "unhealthy") : "missing";
+            String endpoint = row.endpointHealthy() ? "healthy" : "unhealthy";
+            cells.add(alarmChecks ? new String[] {row.region(), endpoint, state, alarmChecks(row), gate}
+                    : new String[] {row.region(), endpoint, state, gate});
         }
-        int[] widths = new int[4];
+        int[] widths = new int[cells.get(0).length];
         for (String[] line : cells) {
             for (int i = 0; i < line.length; i++) {
                 widths[i] = Math.max(widths[i], line[i].length());

@@ -94,6 +94,7 @@ def main():
 
     import control_endpoint
     import fault_injection
+    import strict_alarm_checks
     import strict_acm
     import strict_apigateway
     import strict_cloudfront
@@ -102,6 +103,7 @@ def main():
 
     keep_executions_out_of_deepcopy()
     strict_route53.install()
+    strict_alarm_checks.install()
     strict_cloudfront.install(args.cloudfront_deploy_seconds)
     strict_acm.install(args.acm_validation_delay_seconds)
     strict_apigateway.install()

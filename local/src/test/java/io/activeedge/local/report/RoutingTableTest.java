@@ -29,4 +29,25 @@ class RoutingTableTest {
         assertEquals(List.of("us-east-1", "us-west-2"), RoutingTable.receiving(rows));
         assertTrue(RoutingTable.format("shop", rows).contains("Route 53 answers with every Region"));
     }
+
+    @Test
+    void receiving_alarmCheckUnhealthy_takesTheRegionOut_andTheTableSaysWhy() {
+        List<RoutingTable.Row> rows = List.of(
+                new RoutingTable.Row("us-east-1", true, true, false, null, null, 2, 1),
+                new RoutingTable.Row("us-west-2", true, true, false, null, null, 1, 0));
+
+        assertEquals(List.of("us-west-2"), RoutingTable.receiving(rows));
+        String table = RoutingTable.format("shop", rows);
+        assertTrue(table.contains("ALARM CHECKS"), table);
+        assertTrue(table.contains("2 (1 unhealthy)"), table);
+        assertTrue(table.contains("1 healthy"), table);
+    }
+
+    @Test
+    void format_noAlarmChecks_keepsTheFourColumns() {
+        String table = RoutingTable.format("shop", List.of(new RoutingTable.Row("us-east-1", true, true, false,
+                null, null)));
+
+        assertTrue(!table.contains("ALARM CHECKS"), table);
+    }
 }
