@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClientBuilder;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.Route53ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the real SDK clients, once per container, from a handler's no-argument constructor.
@@ -62,6 +64,13 @@ public final class Clients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Waiting for data on an open connection: no longer than one attempt may take (the SDK default is 30 s). */
     static final Duration SOCKET_TIMEOUT = API_CALL_ATTEMPT_TIMEOUT;
+    /**
+     * The standard strategy's delays (DefaultRetryStrategy.Standard: 100 ms base, 1 s for throttling errors, 20 s at
+     * most), with jitter that stays unique after a SnapStart restore ({@link SnapSafeBackoff}).
+     */
+    static final Duration BACKOFF_BASE = Duration.ofMillis(100);
+    static final Duration THROTTLED_BACKOFF_BASE = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
     private Clients() {
     }
@@ -111,6 +120,12 @@ public final class Clients {
         return configure(ResourceGroupsTaggingApiClient.builder(), Region.of(region), urlConnection()).build();
     }
 
+    /** SQS in the function's own Region (AWS_REGION in Lambda, aws.region on the local cloud). */
+    public static SqsClient sqs() {
+        return configure(SqsClient.builder(), DefaultAwsRegionProviderChain.builder().build().getRegion(),
+                urlConnection()).build();
+    }
+
     /**
      * The failover function's clients: shorter timeouts and fewer attempts, so that a decision fits the invocation
      * (30 s) with room for a second read, and a hanging call cannot use it all up. The SDK's retries stay the only
@@ -135,8 +150,10 @@ public final class Clients {
 
     static ClientOverrideConfiguration failoverOverrides() {
         return ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(FAILOVER_MAX_ATTEMPTS).build())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(FAILOVER_MAX_ATTEMPTS)
+                        .backoffStrategy(new SnapSafeBackoff(BACKOFF_BASE, MAX_BACKOFF))
+                        .throttlingBackoffStrategy(new SnapSafeBackoff(THROTTLED_BACKOFF_BASE, MAX_BACKOFF))
+                        .build())
                 .apiCallAttemptTimeout(FAILOVER_ATTEMPT_TIMEOUT)
                 .apiCallTimeout(FAILOVER_CALL_TIMEOUT)
                 .build();
@@ -155,7 +172,10 @@ public final class Clients {
     /** A retry strategy of its own for every client: its circuit breaker counts that client's failures only. */
     static ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS)
+                        .backoffStrategy(new SnapSafeBackoff(BACKOFF_BASE, MAX_BACKOFF))
+                        .throttlingBackoffStrategy(new SnapSafeBackoff(THROTTLED_BACKOFF_BASE, MAX_BACKOFF))
+                        .build())
                 .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
                 .apiCallTimeout(API_CALL_TIMEOUT)
                 .build();

@@ -26,6 +26,7 @@ public final class FailoverHandler extends JsonHandler<FailoverEvent, FailoverRe
         this(new Reconciler(Clients.failoverRoute53(), new RegionalClients<>(Clients::failoverCloudWatch),
                 new RegionalClients<>(Clients::failoverTagging), Clock.systemUTC(), new PowertoolsFailoverMetrics()),
                 Clock.systemUTC());
+        new FailoverPriming(SerializationPrimer::run).register();
     }
 
     FailoverHandler(Reconciler reconciler, Clock clock) {

@@ -163,7 +163,7 @@ class ClientsTest {
     void everyClient_carriesTheRetryStrategyAndTimeouts() {
         List<SdkClient> clients = List.of(Clients.route53(), Clients.cloudFront(), Clients.acm("us-west-2"),
                 Clients.apiGateway("us-west-2"), Clients.apiGatewayV2("us-west-2"), Clients.cloudWatch("us-west-2"),
-                Clients.tagging("us-west-2"));
+                Clients.tagging("us-west-2"), Clients.sqs());
         try {
             assertThat(clients).allSatisfy(client -> {
                 ClientOverrideConfiguration overrides = client.serviceClientConfiguration().overrideConfiguration();

@@ -17,6 +17,9 @@ final class BenchReport {
         phases.put("vmStartToMain", ProbeRun::vmStartToMainNanos);
         phases.put("spawnToMain", ProbeRun::spawnToMainNanos);
         phases.put("init", r -> r.result().initNanos());
+        if (failover) {
+            phases.put("prime", r -> r.result().primeNanos());
+        }
         phases.put("firstEvent", r -> r.result().eventNanos().get(0));
         if (failover) {
             phases.put("secondEvent", r -> r.result().eventNanos().get(1));
@@ -59,6 +62,35 @@ final class BenchReport {
         return result;
     }
 
+    /**
+     * AWS calls per decision, by service: the cold first decision (each run), and the warm drains and restores
+     * (median and largest), counted by localcloud.ApiCallCounter in the probe's JVM.
+     */
+    static Map<String, Object> callBudget(List<ProbeRun> cold, ProbeResult warm) {
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budget.put("coldFirstDecision", cold.stream().map(r -> r.result().eventCalls().get(0)).toList());
+        List<Map<String, Long>> measured = warm.eventCalls().subList(FailoverBenchmark.WARM_UP_EVENTS,
+                warm.eventCalls().size());
+        List<Map<String, Long>> drains = new ArrayList<>();
+        List<Map<String, Long>> restores = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            ((FailoverBenchmark.WARM_UP_EVENTS + i) % 2 == 0 ? drains : restores).add(measured.get(i));
+        }
+        budget.put("warmDrain", perService(drains));
+        budget.put("warmRestore", perService(restores));
+        return budget;
+    }
+
+    /** Per service: the median and the largest number of calls an event made. */
+    private static Map<String, Map<String, Long>> perService(List<Map<String, Long>> events) {
+        Map<String, Map<String, Long>> result = new java.util.TreeMap<>();
+        events.stream().flatMap(e -> e.keySet().stream()).distinct().forEach(service -> {
+            long[] counts = events.stream().mapToLong(e -> e.getOrDefault(service, 0L)).sorted().toArray();
+            result.put(service, Map.of("median", Stats.percentile(counts, 50), "max", counts[counts.length - 1]));
+        });
+        return result;
+    }
+
     static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("processors", Runtime.getRuntime().availableProcessors());
@@ -80,6 +112,13 @@ final class BenchReport {
         text.append(String.format("%n%-34s %10s %10s %10s %10s%n", "warm (ms per event)", "median", "p90", "p99", "max"));
         ((Map<String, Stats>) warm.get("stats")).forEach((name, s) -> text.append(String.format(
                 "  %-32s %10.2f %10.2f %10.2f %10.2f%n", name + " (" + s.count() + ")", s.median(), s.p90(), s.p99(), s.max())));
+        if (report.get("ratio") instanceof ColdRatio ratio) {
+            text.append(String.format("%n")).append(ratio.line()).append(String.format("%n"));
+        }
+        if (report.get("callBudget") instanceof Map<?, ?> budget) {
+            text.append(String.format("%nAWS calls per decision (by service): warm drain %s, warm restore %s%n",
+                    budget.get("warmDrain"), budget.get("warmRestore")));
+        }
         return text.toString();
     }
 

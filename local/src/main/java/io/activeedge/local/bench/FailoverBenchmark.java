@@ -25,9 +25,11 @@ import java.util.Map;
  * <ul>
  *   <li>Starts a local cloud and provisions events/provision.json with the CLI's {@code provision} (stand-in
  *       alarms, the real state machine and functions), so there are real switches and marked alarms.</li>
- *   <li>Cold: N times, a fresh JVM with Lambda's JVM options runs {@link FailoverProbe} on one ALARM event and
- *       one OK event (each drains or restores the switch), and a fresh JVM runs {@link Route53Probe}, the
- *       baseline of a bare Route 53 client and one call.</li>
+ *   <li>Cold, modelled on SnapStart: N times, a fresh JVM with Lambda's JVM options runs {@link FailoverProbe}: the
+ *       handler's constructor and its priming hooks (before the snapshot), then one ALARM event and one OK event
+ *       (each drains or restores the switch; the first is what a restored function pays). Then a fresh JVM runs
+ *       {@link Route53Probe}, the baseline: a bare Route 53 client making as many calls as that first decision
+ *       made. Their medians give the ratio {@link ColdRatio}.</li>
  *   <li>Warm: one fresh JVM, one handler instance, warm-up events and then M events, ALARM and OK in turn.</li>
  * </ul>
  * Prints a table and writes every number to local/target/bench/failover.json.
@@ -37,6 +39,8 @@ import java.util.Map;
  */
 public final class FailoverBenchmark {
     static final String RESULT_PREFIX = "bench-result ";
+    /** The cold decision may take at most this many times the bare client's time for the same calls. */
+    public static final double RATIO_TARGET = 1.3;
     public static final int DEFAULT_RUNS = 5;
     public static final int DEFAULT_WARM = 200;
     static final int WARM_UP_EVENTS = 20;
@@ -72,18 +76,24 @@ public final class FailoverBenchmark {
         this.runs = runs;
         this.warm = warm;
         this.eventTemplate = (ObjectNode) Json.MAPPER.readTree(root.resolve(ALARM_EVENT).toFile());
-        // A day back, a second apart: later than anything on the switch, never in the future.
-        this.nextTimestamp = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        // From now on, a second apart: later than anything on the switch and than the alarms' own state in the
+        // emulator (the function takes the newer of the event's state and DescribeAlarms').
+        this.nextTimestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Starts a local cloud, provisions the example, measures, prints the table and writes failover.json. */
-    public void run() throws IOException, InterruptedException {
+    /**
+     * Starts a local cloud, provisions the example, measures, prints the table and writes failover.json.
+     *
+     * @return the cold decision against the bare client
+     */
+    public ColdRatio run() throws IOException, InterruptedException {
         Files.createDirectories(out.resolve("logs"));
         // The functions the provisioning runs in this JVM log to a file, as the CLI's do.
         System.setProperty("activeedge.functionLog", out.resolve("logs/functions.log").toString());
         System.setProperty("log4j2.configurationFile", "active-edge-local-log4j2.xml");
 
         Map<String, Object> report = new LinkedHashMap<>();
+        ColdRatio ratio;
         try (PrintStream functionLog = new PrintStream(new FileOutputStream(out.resolve("logs/lambda.log").toFile()),
                 true, StandardCharsets.UTF_8);
              LocalCloud cloud = LocalCloud.start(root, 0, out.resolve("logs"), functionLog)) {
@@ -93,13 +103,14 @@ public final class FailoverBenchmark {
 
             System.out.println("cold: " + runs + " fresh JVMs each for the failover handler and the bare Route 53 client"
                     + " (after one discarded run of each)");
-            coldFailover(-1);
-            coldRoute53(-1);
+            coldRoute53(-1, coldFailover(-1).result().calls(0));
             List<ProbeRun> failover = new ArrayList<>();
             List<ProbeRun> route53 = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                failover.add(coldFailover(i));
-                route53.add(coldRoute53(i));
+                ProbeRun decision = coldFailover(i);
+                failover.add(decision);
+                // The same number of round trips as the decision made: the ratio is then what the handler adds.
+                route53.add(coldRoute53(i, decision.result().calls(0)));
             }
             System.out.println("warm: one JVM, one handler, " + WARM_UP_EVENTS + " warm-up events then " + warm);
             ProbeResult warmRun = warmFailover();
@@ -112,12 +123,16 @@ public final class FailoverBenchmark {
             cold.put("route53Baseline", BenchReport.cold(route53, false));
             report.put("cold", cold);
             report.put("warm", BenchReport.warm(warmRun));
+            ratio = ColdRatio.of(failover, route53, RATIO_TARGET);
+            report.put("ratio", ratio);
+            report.put("callBudget", BenchReport.callBudget(failover, warmRun));
         }
         Path file = out.resolve("failover.json");
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
         System.out.println();
         System.out.print(BenchReport.table(report));
         System.out.println("raw numbers: " + root.relativize(file));
+        return ratio;
     }
 
     // ---- the local cloud
@@ -148,22 +163,22 @@ public final class FailoverBenchmark {
     private ProbeRun coldFailover(int run) throws IOException, InterruptedException {
         String name = run < 0 ? "discarded" : Integer.toString(run);
         Path events = writeEvents("cold-" + name, 2);
-        ProbeRun probe = Probes.run(FailoverProbe.class, events, out.resolve("logs/cold-failover-" + name + ".log"),
+        ProbeRun probe = Probes.run(FailoverProbe.class, events.toString(), out.resolve("logs/cold-failover-" + name + ".log"),
                 COLD_TIMEOUT, endpoint);
         expectAlternating(probe.result(), 0);
         return probe;
     }
 
-    private ProbeRun coldRoute53(int run) throws IOException, InterruptedException {
+    private ProbeRun coldRoute53(int run, long calls) throws IOException, InterruptedException {
         String name = run < 0 ? "discarded" : Integer.toString(run);
-        return Probes.run(Route53Probe.class, null, out.resolve("logs/cold-route53-" + name + ".log"), COLD_TIMEOUT,
-                endpoint);
+        return Probes.run(Route53Probe.class, Long.toString(Math.max(1, calls)),
+                out.resolve("logs/cold-route53-" + name + ".log"), COLD_TIMEOUT, endpoint);
     }
 
     private ProbeResult warmFailover() throws IOException, InterruptedException {
         Path events = writeEvents("warm", WARM_UP_EVENTS + warm);
         Duration timeout = COLD_TIMEOUT.plusMillis(500L * (WARM_UP_EVENTS + warm));
-        ProbeResult result = Probes.run(FailoverProbe.class, events, out.resolve("logs/warm-failover.log"), timeout,
+        ProbeResult result = Probes.run(FailoverProbe.class, events.toString(), out.resolve("logs/warm-failover.log"), timeout,
                 endpoint).result();
         expectAlternating(result, 0);
         return result;

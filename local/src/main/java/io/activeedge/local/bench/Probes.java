@@ -22,13 +22,13 @@ final class Probes {
      * Runs {@code main} in a fresh JVM with Lambda's JVM options and environment, pointed at {@code endpoint}, and
      * reads its result line.
      *
-     * @param events the probe's events file, or null for none
+     * @param argument the probe's one argument (its events file, or the baseline's number of calls), or null for none
      */
-    static ProbeRun run(Class<?> main, Path events, Path log, Duration timeout, String endpoint)
+    static ProbeRun run(Class<?> main, String argument, Path log, Duration timeout, String endpoint)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(), main.getName()));
-        if (events != null) {
-            command.add(events.toString());
+        if (argument != null) {
+            command.add(argument);
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
