@@ -10,6 +10,8 @@ import io.activeedge.local.cli.command.HealthCommand;
 import io.activeedge.local.cli.command.InvokeCommand;
 import io.activeedge.local.cli.command.ProvisionCommand;
 import io.activeedge.local.cli.command.RecoverCommand;
+import io.activeedge.local.cli.command.HoldCommand;
+import io.activeedge.local.cli.command.ReleaseCommand;
 import io.activeedge.local.cli.command.ServeCommand;
 import io.activeedge.local.cli.command.StatusCommand;
 import io.activeedge.local.cli.command.TeardownCommand;
@@ -97,6 +99,8 @@ public final class ActiveEdge implements Callable<Integer> {
         commandLine.addSubcommand(new InvokeCommand(console));
         commandLine.addSubcommand(new FailoverCommand(console));
         commandLine.addSubcommand(new RecoverCommand(console));
+        commandLine.addSubcommand(new HoldCommand(console));
+        commandLine.addSubcommand(new ReleaseCommand(console));
         commandLine.addSubcommand(new StatusCommand(console));
         commandLine.addSubcommand(new HealthCommand(console));
         commandLine.addSubcommand(new DrillCommand(console));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.Json;
 import io.activeedge.core.Tags;
 import io.activeedge.failover.AlarmChange;
-import io.activeedge.failover.AlarmEvent;
+import io.activeedge.failover.FailoverEvent;
 import io.activeedge.failover.FailoverDecision.Action;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.local.target.Cloud;
@@ -47,7 +47,6 @@ public final class AlarmDrill {
     public static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> STATES = Set.of(AlarmChange.OK, AlarmChange.ALARM, AlarmChange.INSUFFICIENT_DATA);
-    private static final Set<Action> APPLIED = Set.of(Action.DRAINED, Action.RESTORED, Action.UNCHANGED);
     private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Invokes the failover function with an event ({@link Cloud#invoke} on the cloud's failover function). */
@@ -63,13 +62,13 @@ public final class AlarmDrill {
     /** What one drill did: the alarm it set, the event it sent and what the function decided. */
     public record Outcome(Alarm alarm, String state, JsonNode event, FailoverDecision decision) {
         /**
-         * The switch is as the alarm wants it: drained, restored, or already so. That includes the same change
-         * ignored as a repeat because EventBridge delivered it to the function first (in an AWS account).
+         * The Region's switch is as the alarm wants it after the decision: drained for ALARM, serving for OK (it may
+         * have been so already, for instance because EventBridge delivered the change to the function first in an
+         * AWS account). Not so when the drain was refused, or a hold or flap damping keeps the Region drained.
          */
         public boolean applied() {
-            Action action = Action.valueOf(decision.action());
             String wanted = AlarmChange.ALARM.equals(state) ? FailoverDecision.DRAINED : FailoverDecision.SERVING;
-            return APPLIED.contains(action) || action == Action.IGNORED && wanted.equals(decision.after());
+            return !Action.REFUSED.name().equals(decision.action()) && wanted.equals(decision.after());
         }
     }
 
@@ -139,7 +138,7 @@ public final class AlarmDrill {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "0")
                 .put("id", UUID.randomUUID().toString())
-                .put("detail-type", AlarmEvent.DETAIL_TYPE)
+                .put("detail-type", FailoverEvent.DETAIL_TYPE)
                 .put("source", "aws.cloudwatch")
                 .put("account", alarm.account())
                 .put("time", EVENT_TIME.format(when))
@@ -159,7 +158,10 @@ public final class AlarmDrill {
         return event;
     }
 
-    /** Invokes the failover function with {@code event} and returns its decision. */
+    /**
+     * Invokes the failover function with {@code event} and returns its decision for the event's Region (the function
+     * answers with one decision per Region it reconciled).
+     */
     public FailoverDecision send(JsonNode event) {
         Cloud.Invocation response = lambda.invoke(event.toString().getBytes(StandardCharsets.UTF_8));
         JsonNode body;
@@ -172,11 +174,18 @@ public final class AlarmDrill {
             throw new CommandException(FUNCTION + " failed: " + body.path("errorType").asText(response.functionError())
                     + ": " + body.path("errorMessage").asText());
         }
-        try {
-            return JSON.treeToValue(body, FailoverDecision.class);
-        } catch (IOException e) {
-            throw new CommandException(FUNCTION + " answered no decision: " + body, e);
+        JsonNode decisions = body.path("decisions");
+        String where = event.path("region").asText();
+        for (JsonNode decision : decisions) {
+            if (where.equals(decision.path("region").asText())) {
+                try {
+                    return JSON.treeToValue(decision, FailoverDecision.class);
+                } catch (IOException e) {
+                    throw new CommandException(FUNCTION + " answered an unreadable decision: " + decision, e);
+                }
+            }
         }
+        throw new CommandException(FUNCTION + " answered no decision for " + where + ": " + body);
     }
 
     /** The alarm's description and metrics, as the event's {@code detail.configuration} carries them. */

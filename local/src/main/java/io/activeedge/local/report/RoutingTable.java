@@ -4,6 +4,8 @@ import io.activeedge.failover.FailoverTags;
 import io.activeedge.provisioning.RegionHealthChecksResult;
 import io.activeedge.routing.healthchecks.HealthCheckLookup;
 import io.activeedge.local.target.CommandException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +28,20 @@ public final class RoutingTable {
      * @param changedBy the alarm that applied it
      * @param alarmChecks the Region's data-plane alarm checks (failover.dataPlane; 0 without)
      * @param alarmChecksUnhealthy how many of them are unhealthy (their alarm in ALARM)
+     * @param hold an operator's hold on the Region (./active-edge hold), or null
      */
     public record Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
-               String changedBy, int alarmChecks, int alarmChecksUnhealthy) {
-        /** A Region without alarm checks. */
+               String changedBy, int alarmChecks, int alarmChecksUnhealthy, FailoverTags.HoldTag hold) {
+        /** A Region without alarm checks or hold. */
         public Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
                 String changedBy) {
-            this(region, complete, endpointHealthy, drained, changedAt, changedBy, 0, 0);
+            this(region, complete, endpointHealthy, drained, changedAt, changedBy, 0, 0, null);
+        }
+
+        public Row(String region, boolean complete, boolean endpointHealthy, boolean drained, String changedAt,
+                String changedBy, int alarmChecks, int alarmChecksUnhealthy) {
+            this(region, complete, endpointHealthy, drained, changedAt, changedBy, alarmChecks, alarmChecksUnhealthy,
+                    null);
         }
 
         public boolean gateHealthy() {
@@ -77,9 +86,16 @@ public final class RoutingTable {
         // the report's format is not documented (API_StatusReport), so the same reading applies.
         long unhealthy = checks.alarmChecks().stream().filter(a -> !HealthCheckLookup.healthy(route53
                 .getHealthCheckStatus(r -> r.healthCheckId(a.id())).healthCheckObservations())).count();
+        FailoverTags.HoldTag hold = null;
+        if (checks.gateId() != null) {
+            Map<String, String> gateTags = new HashMap<>();
+            route53.listTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(checks.gateId()))
+                    .resourceTagSet().tags().forEach(t -> gateTags.put(t.key(), t.value()));
+            hold = FailoverTags.HoldTag.parse(gateTags.get(FailoverTags.HOLD));
+        }
         return new Row(checks.region(), checks.complete(), endpointHealthy, inverted,
                 tags.get(FailoverTags.CHANGED_AT), tags.get(FailoverTags.CHANGED_BY), checks.alarmChecks().size(),
-                (int) unhealthy);
+                (int) unhealthy, hold);
     }
 
     /** The Regions Route 53 answers with. */
@@ -98,6 +114,27 @@ public final class RoutingTable {
     }
 
     public static String format(String app, List<Row> rows) {
+        return format(app, rows, Clock.systemUTC());
+    }
+
+    /** "held by alice for 12 min: patching". */
+    static String hold(FailoverTags.HoldTag hold, Clock clock) {
+        String age = hold.since() == null ? "" : " for " + age(Duration.between(hold.since(), clock.instant()));
+        return "held by " + hold.by() + age + (hold.reason().isBlank() ? "" : ": " + hold.reason());
+    }
+
+    private static String age(Duration age) {
+        long seconds = Math.max(0, age.toSeconds());
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + " min";
+        }
+        return seconds / 3600 + " h";
+    }
+
+    public static String format(String app, List<Row> rows, Clock clock) {
         boolean alarmChecks = rows.stream().anyMatch(r -> r.alarmChecks() > 0);
         List<String[]> cells = new ArrayList<>();
         cells.add(alarmChecks ? new String[] {"REGION", "ENDPOINT", "SWITCH", "ALARM CHECKS", "GATE"}
@@ -107,7 +144,11 @@ public final class RoutingTable {
             if (!row.complete()) {
                 state += " (a check of this Region is missing: provision again)";
             } else if (row.changedAt() != null) {
-                state += " since " + row.changedAt() + (row.changedBy() == null ? "" : " by " + row.changedBy());
+                state += " since " + row.changedAt() + (row.changedBy() == null ? ""
+                        : " by " + FailoverTags.cause(row.changedBy()) + " " + FailoverTags.by(row.changedBy()));
+            }
+            if (row.hold() != null) {
+                state += "; " + hold(row.hold(), clock);
             }
             String gate = row.complete() ? (row.gateHealthy() ? "healthy" : "unhealthy") : "missing";
             String endpoint = row.endpointHealthy() ? "healthy" : "unhealthy";

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
-import io.activeedge.failover.AlarmEvent;
+import io.activeedge.failover.FailoverEvent;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.local.localcloud.LocalClients;
 import io.activeedge.local.localcloud.LocalCloudException;
@@ -51,7 +51,7 @@ class AlarmDrillTest {
 
     @Test
     void event_readByTheFailoverFunction_isThatAlarmsChange() throws IOException {
-        AlarmChange change = Json.MAPPER.treeToValue(event(AlarmChange.OK), AlarmEvent.class).change();
+        AlarmChange change = Json.MAPPER.treeToValue(event(AlarmChange.OK), FailoverEvent.class).change();
 
         assertEquals(new AlarmChange(ALARM.arn(), ALARM.name(), "us-east-1", "OK",
                 Instant.parse("2026-11-24T01:02:03.456Z")), change);
