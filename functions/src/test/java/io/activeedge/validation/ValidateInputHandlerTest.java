@@ -140,6 +140,17 @@ class ValidateInputHandlerTest {
         assertTrue(out.at("/regions/1/origin/dnsName").isNull(), out.toString());
     }
 
+    @Test
+    void handleRequest_albExample_loadBalancerRegionAccepted() throws IOException {
+        String arn = elb.in("us-west-2").loadBalancer("shop-west");
+        elb.in("us-west-2").listener(arn, ProtocolEnum.HTTPS, 443, "arn:aws:acm:us-west-2:123456789012:certificate/u");
+
+        JsonNode out = run(Json.MAPPER.readTree(SampleEvents.read("ValidateInputFunction-alb.json")));
+
+        assertEquals("shop-west", out.at("/regions/1/origin/loadBalancer/name").asText());
+        assertTrue(out.at("/regions/1/origin/healthCheckDomain").isNull(), "the load balancer's DNS name, once found");
+    }
+
     static List<Object[]> badLoadBalancers() {
         return List.of(
                 new Object[] {"arn and name", "regions[1].origin.loadBalancer",
