@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2ClientBuilder;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.Route53ClientBuilder;
@@ -114,6 +115,11 @@ public final class Clients {
 
     public static CloudWatchClient cloudWatch(String region) {
         return configure(CloudWatchClient.builder(), Region.of(region), urlConnection()).build();
+    }
+
+    /** Elastic Load Balancing (v2: Application Load Balancers); its calls are query-protocol POSTs. */
+    public static ElasticLoadBalancingV2Client elbv2(String region) {
+        return configure(ElasticLoadBalancingV2Client.builder(), Region.of(region), urlConnection()).build();
     }
 
     public static ResourceGroupsTaggingApiClient tagging(String region) {

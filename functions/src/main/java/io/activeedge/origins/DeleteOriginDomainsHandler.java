@@ -6,13 +6,17 @@ import io.activeedge.core.RegionalClients;
 import io.activeedge.teardown.RemovalResult;
 import io.activeedge.teardown.TeardownState;
 
-/** Teardown: delete the application's API Gateway custom domains and their mappings, in every Region of the scope. */
+/**
+ * Teardown: take the application's certificates off its load balancers' listeners, and delete its API Gateway custom
+ * domains and their mappings, in every Region of the scope.
+ */
 public final class DeleteOriginDomainsHandler extends JsonHandler<TeardownState, RemovalResult> {
     private final OriginDomainRemover remover;
 
     public DeleteOriginDomainsHandler() {
         this(new OriginDomainRemover(new RegionalClients<>(Clients::apiGateway),
-                new RegionalClients<>(Clients::apiGatewayV2)));
+                new RegionalClients<>(Clients::apiGatewayV2),
+                new ListenerCertificateRemover(new RegionalClients<>(Clients::elbv2), new RegionalClients<>(Clients::acm))));
     }
 
     DeleteOriginDomainsHandler(OriginDomainRemover remover) {

@@ -27,24 +27,32 @@ import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
  * the scope, every custom domain tagged for the application, that Region and the origin-domain role, after
  * its mappings (v1 base path mappings of REST APIs, v2 API mappings of HTTP APIs). A custom domain that is
  * not tagged for the application is the user's: it is never touched, and one named like the origin is
- * reported as kept.
+ * reported as kept. Before that, {@link ListenerCertificateRemover} takes the application's certificates off the
+ * listeners of its load balancer origins.
  */
 public final class OriginDomainRemover {
     private static final Logger LOG = LoggerFactory.getLogger(OriginDomainRemover.class);
 
     private final RegionalClients<ApiGatewayClient> restApis;
     private final RegionalClients<ApiGatewayV2Client> httpApis;
+    private final ListenerCertificateRemover listenerCertificates;
 
     public OriginDomainRemover(RegionalClients<ApiGatewayClient> restApis,
-                               RegionalClients<ApiGatewayV2Client> httpApis) {
+                               RegionalClients<ApiGatewayV2Client> httpApis,
+                               ListenerCertificateRemover listenerCertificates) {
         this.restApis = restApis;
         this.httpApis = httpApis;
+        this.listenerCertificates = listenerCertificates;
     }
 
-    /** Removes the application's custom domains in each of {@code regions}. */
+    /**
+     * Takes the application's certificates off its load balancer origins' listeners, then removes its custom
+     * domains, in each of {@code regions}: both come before the certificates are deleted.
+     */
     public RemovalResult remove(AppSpec input, List<String> regions) {
-        List<String> deleted = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
+        RemovalResult listeners = listenerCertificates.remove(input, regions);
+        List<String> deleted = new ArrayList<>(listeners.deleted());
+        List<String> kept = new ArrayList<>(listeners.kept());
         for (String region : regions) {
             for (DomainName domain : domainNames(region)) {
                 String name = domain.domainName();

@@ -29,10 +29,13 @@ import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.SecurityPolicy;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
 /**
  * Attaches one Region's origin. An API Gateway API gets the Regional custom domain {@code originDomain}
- * (with that Region's certificate) and a mapping at the empty base path; a ready alias target is used as it is.
+ * (with that Region's certificate) and a mapping at the empty base path; an Application Load Balancer gets that
+ * certificate in its HTTPS listener's certificate list and is the alias target; a ready alias target is used as it is.
  * A custom domain that active-edge did not create is never taken over.
  */
 public final class Origins {
@@ -41,20 +44,52 @@ public final class Origins {
     private final RegionalClients<ApiGatewayClient> restApis;
     private final RegionalClients<ApiGatewayV2Client> httpApis;
     private final ApiOrigins apis;
+    private final LoadBalancerOrigins balancers;
+    private final ListenerCertificates listenerCertificates;
 
-    public Origins(RegionalClients<ApiGatewayClient> restApis, RegionalClients<ApiGatewayV2Client> httpApis) {
+    public Origins(RegionalClients<ApiGatewayClient> restApis, RegionalClients<ApiGatewayV2Client> httpApis,
+                   RegionalClients<ElasticLoadBalancingV2Client> elb) {
         this.restApis = restApis;
         this.httpApis = httpApis;
         this.apis = new ApiOrigins(restApis, httpApis);
+        this.balancers = new LoadBalancerOrigins(elb);
+        this.listenerCertificates = new ListenerCertificates(elb);
     }
 
-    /** {@code certificates}: the one of {@code spec}'s Region goes on the custom domain of an API origin. */
+    /**
+     * {@code certificates}: the one of {@code spec}'s Region goes on the custom domain of an API origin, or in the
+     * certificate list of a load balancer origin's HTTPS listener.
+     */
     public OriginTarget attach(AppSpec input, RegionSpec spec, CertificatesResult certificates) {
         OriginSpec origin = spec.origin();
+        if (origin.loadBalancer() != null) {
+            return attachLoadBalancer(input, spec, certificates, origin.loadBalancer());
+        }
         if (origin.apiGateway() == null) {
             return readyTarget(input, spec);
         }
         return attachApi(input, spec, certificates, origin.apiGateway());
+    }
+
+    private OriginTarget attachLoadBalancer(AppSpec input, RegionSpec spec, CertificatesResult certificates,
+                                            OriginSpec.LoadBalancerOrigin origin) {
+        String region = spec.region();
+        String field = fieldOf(input, region) + ".origin.loadBalancer";
+        LoadBalancerOrigins.Found found = balancers.inspect(region, origin, field);
+        boolean added = listenerCertificates.attach(region, found.listener(), certificates.origin(region).arn(), field);
+        LoadBalancer balancer = found.loadBalancer();
+        // https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html: DNSName "Use
+        // DescribeLoadBalancers to get the value of DNSName"; "If you're routing traffic to a Classic Load Balancer,
+        // get the value that begins with dualstack. If you're routing traffic to another type of load balancer, get
+        // the value that applies to the record type, A or AAAA." The latency record is an A record: DNSName as it is.
+        // HostedZoneId: "Application and Network Load Balancers: Use DescribeLoadBalancers to get the value of
+        // CanonicalHostedZoneId."
+        String dnsName = balancer.dnsName();
+        String checkDomain = spec.origin().healthCheckDomain() != null ? spec.origin().healthCheckDomain()
+                : Names.bare(dnsName);
+        String checkPath = spec.origin().healthCheckPath() != null ? spec.origin().healthCheckPath()
+                : input.healthCheck().path();
+        return new OriginTarget(region, dnsName, balancer.canonicalHostedZoneId(), checkDomain, checkPath, null, added);
     }
 
     private OriginTarget readyTarget(AppSpec input, RegionSpec spec) {

@@ -53,6 +53,10 @@ public final class InputValidator {
     private static final Pattern ZONE_ID = Pattern.compile("(/hostedzone/)?Z[A-Z0-9]{1,32}");
     private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern LOAD_BALANCER_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
+    /** Groups: the Region, the type (app, net or gwy). */
+    private static final Pattern LOAD_BALANCER_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:elasticloadbalancing:([a-z0-9-]+):[0-9]{12}:loadbalancer/([a-z]+)/[A-Za-z0-9-]{1,32}/[0-9a-f]{1,32}");
     /**
      * The tag characters ACM, CloudFront, CloudWatch, API Gateway and Route 53 all accept (their models' TagKey and
      * TagValue patterns), e.g. https://docs.aws.amazon.com/acm/latest/APIReference/API_Tag.html. The route53 model has
@@ -191,7 +195,7 @@ public final class InputValidator {
             if (!seen.add(region)) {
                 throw new InvalidInputException(field + ".region", "'" + region + "' is listed twice; each Region serves once");
             }
-            out.add(new RegionSpec(region, origin(field + ".origin", spec.origin(), healthCheck),
+            out.add(new RegionSpec(region, origin(field + ".origin", region, spec.origin(), healthCheck),
                     alarms(field + ".alarms", spec.alarms())));
         }
         return List.copyOf(out);
@@ -212,15 +216,16 @@ public final class InputValidator {
         return region;
     }
 
-    private static OriginSpec origin(String field, OriginSpec origin, HealthCheckSpec healthCheck) {
+    private static OriginSpec origin(String field, String region, OriginSpec origin, HealthCheckSpec healthCheck) {
         if (origin == null) {
-            throw new InvalidInputException(field, "is missing; give {\"apiGateway\": {\"apiId\", \"stage\"}} or"
-                    + " {\"dnsName\", \"hostedZoneId\"} of a ready alias target");
+            throw new InvalidInputException(field, "is missing; give {\"apiGateway\": {\"apiId\", \"stage\"}},"
+                    + " {\"loadBalancer\": {\"arn\" or \"name\"}} or {\"dnsName\", \"hostedZoneId\"} of a ready alias target");
         }
         boolean api = origin.apiGateway() != null;
+        boolean balancer = origin.loadBalancer() != null;
         boolean alias = origin.dnsName() != null || origin.hostedZoneId() != null;
-        if (api == alias) {
-            throw new InvalidInputException(field, "give exactly one of apiGateway or dnsName + hostedZoneId");
+        if ((api ? 1 : 0) + (balancer ? 1 : 0) + (alias ? 1 : 0) != 1) {
+            throw new InvalidInputException(field, "give exactly one of apiGateway, loadBalancer or dnsName + hostedZoneId");
         }
         String checkPath = origin.healthCheckPath() == null ? null : path(field + ".healthCheckPath", origin.healthCheckPath());
         String checkDomain = origin.healthCheckDomain() == null ? null
@@ -242,6 +247,12 @@ public final class InputValidator {
             }
             return new OriginSpec(new OriginSpec.ApiGatewayOrigin(apiId, stage), null, null, null, checkPath);
         }
+        if (balancer) {
+            // The load balancer's DNS name is known once it is found (ValidateInput reads it): the check's domain
+            // defaults to it then, and the path to healthCheck.path.
+            return new OriginSpec(null, null, null, checkDomain, checkPath,
+                    loadBalancer(field + ".loadBalancer", region, origin.loadBalancer()));
+        }
         String dnsName = domain(field + ".dnsName", required(field + ".dnsName", origin.dnsName()), false);
         String zoneId = required(field + ".hostedZoneId", origin.hostedZoneId());
         if (!ZONE_ID.matcher(zoneId).matches()) {
@@ -250,6 +261,49 @@ public final class InputValidator {
         }
         return new OriginSpec(null, dnsName, zoneId, checkDomain == null ? dnsName : checkDomain,
                 checkPath == null ? healthCheck.path() : checkPath);
+    }
+
+    /** The syntax of an Application Load Balancer origin; whether it exists is ValidateInput's next read. */
+    private static OriginSpec.LoadBalancerOrigin loadBalancer(String field, String region,
+                                                              OriginSpec.LoadBalancerOrigin balancer) {
+        if ((balancer.arn() == null) == (balancer.name() == null)) {
+            throw new InvalidInputException(field, "give exactly one of arn or name of the Application Load Balancer");
+        }
+        int port = orDefault(balancer.listenerPort(), OriginSpec.DEFAULT_LISTENER_PORT);
+        // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html: Port "Valid
+        // Range: Minimum value of 1. Maximum value of 65535."
+        range(field + ".listenerPort", port, 1, 65535);
+        if (balancer.name() != null) {
+            String name = balancer.name().trim();
+            // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html (Name):
+            // "can have a maximum of 32 characters, must contain only alphanumeric characters or hyphens, must not
+            // begin or end with a hyphen, and must not begin with "internal-"."
+            if (!LOAD_BALANCER_NAME.matcher(name).matches() || name.startsWith("internal-")) {
+                throw new InvalidInputException(field + ".name", "'" + balancer.name() + "' is not a load balancer name"
+                        + " (1 to 32 letters, digits or inner hyphens, not starting with internal-)");
+            }
+            return new OriginSpec.LoadBalancerOrigin(null, name, port);
+        }
+        String arn = balancer.arn().trim();
+        java.util.regex.Matcher parts = LOAD_BALANCER_ARN.matcher(arn);
+        if (!parts.matches()) {
+            throw new InvalidInputException(field + ".arn", "'" + arn + "' is not a load balancer ARN"
+                    + " (arn:aws:elasticloadbalancing:REGION:ACCOUNT:loadbalancer/app/NAME/ID)");
+        }
+        if (!parts.group(1).equals(region)) {
+            throw new InvalidInputException(field + ".arn", "the load balancer is in " + parts.group(1) + ", not in "
+                    + region + ", the Region of this entry; the latency record of " + region + " must lead to an origin"
+                    + " in " + region);
+        }
+        // https://docs.aws.amazon.com/service-authorization/latest/reference/list_elasticloadbalancingv2.html (resource
+        // types): loadbalancer/app/ is arn:${Partition}:elasticloadbalancing:${Region}:${Account}:loadbalancer/app/
+        // ${LoadBalancerName}/${LoadBalancerId}; a Network Load Balancer's is loadbalancer/net/.
+        if (!"app".equals(parts.group(2))) {
+            throw new InvalidInputException(field + ".arn", "'" + arn + "' is not an application load balancer (its"
+                    + " type is " + parts.group(2) + "/); CloudFront's origin needs an HTTPS listener that serves"
+                    + " the Regional certificate by SNI, which only an Application Load Balancer does here");
+        }
+        return new OriginSpec.LoadBalancerOrigin(arn, null, port);
     }
 
     private static List<String> alarms(String field, List<String> alarms) {

@@ -8,6 +8,7 @@ import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.testing.SampleEvents;
+import io.activeedge.testing.FakeElbv2;
 import io.activeedge.testing.SdkMocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class AttachOriginHandlerTest {
                 .domainName("api.example.com").regionalDomainName("d-e1x2a3m4p5.execute-api.us-east-1.amazonaws.com")
                 .regionalHostedZoneId("Z1UJRXOUMOOFQ8").build());
         AttachOriginHandler handler = new AttachOriginHandler(new Origins(new RegionalClients<>(r -> restApis),
-                new RegionalClients<>(r -> SdkMocks.client(ApiGatewayV2Client.class))));
+                new RegionalClients<>(r -> SdkMocks.client(ApiGatewayV2Client.class)), new FakeElbv2.Regions().clients));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = SampleEvents.open("AttachOriginFunction-example.json")) {

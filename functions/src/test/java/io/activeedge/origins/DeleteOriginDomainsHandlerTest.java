@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.activeedge.core.Tags;
 import io.activeedge.errors.ThrottledException;
 import io.activeedge.teardown.RemovalResult;
+import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeApiGateway;
+import io.activeedge.testing.FakeElbv2;
 import io.activeedge.testing.Lambda;
 import io.activeedge.testing.SampleEvents;
 import java.io.IOException;
@@ -17,7 +19,8 @@ import software.amazon.awssdk.services.apigateway.model.TooManyRequestsException
 
 class DeleteOriginDomainsHandlerTest {
     private final FakeApiGateway.Regions apiGateway = new FakeApiGateway.Regions();
-    private final DeleteOriginDomainsHandler handler = new DeleteOriginDomainsHandler(new OriginDomainRemover(apiGateway.rest, apiGateway.http));
+    private final DeleteOriginDomainsHandler handler = new DeleteOriginDomainsHandler(new OriginDomainRemover(apiGateway.rest, apiGateway.http,
+            new ListenerCertificateRemover(new FakeElbv2.Regions().clients, new FakeAcm.Regions().clients)));
 
     private byte[] exampleEvent() throws IOException {
         return SampleEvents.example("DeleteOriginDomainsFunction");

@@ -6,7 +6,9 @@ import io.activeedge.core.Tags;
 import io.activeedge.input.AppSpec;
 import io.activeedge.teardown.RemovalResult;
 import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeAcm;
 import io.activeedge.testing.FakeApiGateway;
+import io.activeedge.testing.FakeElbv2;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ class OriginDomainRemoverTest {
     private static final AppSpec INPUT = ExampleApp.input(false);
 
     private final FakeApiGateway.Regions apiGateway = new FakeApiGateway.Regions();
-    private final OriginDomainRemover remover = new OriginDomainRemover(apiGateway.rest, apiGateway.http);
+    private final OriginDomainRemover remover = new OriginDomainRemover(apiGateway.rest, apiGateway.http,
+            new ListenerCertificateRemover(new FakeElbv2.Regions().clients, new FakeAcm.Regions().clients));
 
     private FakeApiGateway in(String region) {
         return apiGateway.in(region);

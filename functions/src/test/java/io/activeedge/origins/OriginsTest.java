@@ -17,6 +17,7 @@ import io.activeedge.errors.ResourceConflictException;
 import io.activeedge.input.AppSpec;
 import io.activeedge.provisioning.OriginTarget;
 import io.activeedge.testing.ExampleApp;
+import io.activeedge.testing.FakeElbv2;
 import io.activeedge.testing.SdkMocks;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,8 @@ class OriginsTest {
             new RegionalClients<>(region -> {
                 regionsUsed.add(region);
                 return httpApis;
-            }));
+            }),
+            new FakeElbv2.Regions().clients);
 
     /** Attaches the origin of {@code region} of {@code input}, with the example's certificates. */
     private OriginTarget attach(AppSpec input, String region) {

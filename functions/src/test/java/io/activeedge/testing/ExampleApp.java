@@ -97,6 +97,15 @@ public final class ExampleApp {
                 Map.of(), false, null);
     }
 
+    /** {@link #input(boolean)} with {@code region}'s origin replaced by {@code origin} (e.g. a load balancer). */
+    public static AppSpec withOrigin(String region, OriginSpec origin) {
+        AppSpec example = input(false);
+        List<RegionSpec> regions = example.regions().stream()
+                .map(r -> r.region().equals(region) ? new RegionSpec(region, origin, r.alarms()) : r).toList();
+        return new AppSpec(example.app(), example.zone(), null, example.aliases(), example.originDomain(), regions,
+                example.healthCheck(), null, example.timing(), example.tags(), false, null);
+    }
+
     /** The teardown input of a user who gives only the app and its zone (defaults filled in). */
     public static AppSpec appAndZoneOnly() {
         return new AppSpec(APP, "example.com", null, null, null, List.of(), null, null, TIMING, null, null, null);

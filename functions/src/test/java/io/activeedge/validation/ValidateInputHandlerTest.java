@@ -13,9 +13,12 @@ import io.activeedge.core.AwsConstants;
 import io.activeedge.core.Json;
 import io.activeedge.core.RegionalClients;
 import io.activeedge.errors.InvalidInputException;
+import io.activeedge.errors.ActiveEdgeException;
 import io.activeedge.origins.ApiOrigins;
 import io.activeedge.routing.healthchecks.DataPlaneAlarms;
 import io.activeedge.testing.FakeCloudWatch;
+import io.activeedge.origins.LoadBalancerOrigins;
+import io.activeedge.testing.FakeElbv2;
 import io.activeedge.testing.SampleEvents;
 import io.activeedge.testing.SdkMocks;
 import java.io.ByteArrayInputStream;
@@ -23,11 +26,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetRestApiRequest;
 import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
@@ -36,13 +41,16 @@ import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 class ValidateInputHandlerTest {
     private final ApiGatewayClient restApis = SdkMocks.client(ApiGatewayClient.class);
     private final ApiGatewayV2Client httpApis = SdkMocks.client(ApiGatewayV2Client.class);
     private final Map<String, FakeCloudWatch> cloudWatch = new HashMap<>();
+    private final FakeElbv2.Regions elb = new FakeElbv2.Regions();
     private final ValidateInputHandler handler = new ValidateInputHandler(
             new ApiOrigins(new RegionalClients<>(r -> restApis), new RegionalClients<>(r -> httpApis)),
+            new LoadBalancerOrigins(elb.clients),
             new DataPlaneAlarms(new RegionalClients<>(r -> cloudWatch.computeIfAbsent(r, FakeCloudWatch::new))));
 
     /** Every API id names a REST API with its default endpoint on, and every stage exists. */
@@ -113,6 +121,79 @@ class ValidateInputHandlerTest {
         JsonNode out = run(input);
 
         assertEquals("origin.api.eu.shop.example.org", out.get("originDomain").asText());
+    }
+
+    private static final String WEST_ALB =
+            "arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/shop-west/50dc6c495c0c9188";
+
+    /** The example with regions[1] (us-west-2) given as {"loadBalancer": balancer}. */
+    private static Consumer<ObjectNode> loadBalancer(Consumer<ObjectNode> balancer) {
+        return i -> {
+            ObjectNode origin = ((ObjectNode) i.at("/regions/1")).putObject("origin");
+            balancer.accept(origin.putObject("loadBalancer"));
+        };
+    }
+
+    @Test
+    void handleRequest_loadBalancerByName_existingAlbWithHttpsListener_portDefaultsTo443() throws IOException {
+        String arn = elb.in("us-west-2").loadBalancer("shop-west");
+        elb.in("us-west-2").listener(arn, ProtocolEnum.HTTPS, 443, "arn:aws:acm:us-west-2:123456789012:certificate/u");
+        ObjectNode input = example();
+        loadBalancer(b -> b.put("name", "shop-west")).accept(input);
+
+        JsonNode out = run(input);
+
+        assertEquals("shop-west", out.at("/regions/1/origin/loadBalancer/name").asText());
+        assertEquals(443, out.at("/regions/1/origin/loadBalancer/listenerPort").asInt());
+        assertTrue(out.at("/regions/1/origin/dnsName").isNull(), out.toString());
+    }
+
+    @Test
+    void handleRequest_albExample_loadBalancerRegionAccepted() throws IOException {
+        String arn = elb.in("us-west-2").loadBalancer("shop-west");
+        elb.in("us-west-2").listener(arn, ProtocolEnum.HTTPS, 443, "arn:aws:acm:us-west-2:123456789012:certificate/u");
+
+        JsonNode out = run(Json.MAPPER.readTree(SampleEvents.read("ValidateInputFunction-alb.json")));
+
+        assertEquals("shop-west", out.at("/regions/1/origin/loadBalancer/name").asText());
+        assertTrue(out.at("/regions/1/origin/healthCheckDomain").isNull(), "the load balancer's DNS name, once found");
+    }
+
+    static List<Object[]> badLoadBalancers() {
+        return List.of(
+                new Object[] {"arn and name", "regions[1].origin.loadBalancer",
+                        loadBalancer(b -> b.put("arn", WEST_ALB).put("name", "shop-west"))},
+                new Object[] {"neither arn nor name", "regions[1].origin.loadBalancer",
+                        loadBalancer(b -> b.put("listenerPort", 443))},
+                new Object[] {"ARN from another Region", "regions[1].origin.loadBalancer.arn",
+                        loadBalancer(b -> b.put("arn", WEST_ALB.replace("us-west-2", "eu-west-1")))},
+                new Object[] {"not an ARN", "regions[1].origin.loadBalancer.arn",
+                        loadBalancer(b -> b.put("arn", "shop-west"))},
+                new Object[] {"network load balancer ARN", "regions[1].origin.loadBalancer.arn",
+                        loadBalancer(b -> b.put("arn", WEST_ALB.replace("/app/", "/net/")))},
+                new Object[] {"name too long", "regions[1].origin.loadBalancer.name",
+                        loadBalancer(b -> b.put("name", "a".repeat(33)))},
+                new Object[] {"name internal-", "regions[1].origin.loadBalancer.name",
+                        loadBalancer(b -> b.put("name", "internal-shop"))},
+                new Object[] {"port out of range", "regions[1].origin.loadBalancer.listenerPort",
+                        loadBalancer(b -> b.put("name", "shop-west").put("listenerPort", 0))},
+                new Object[] {"no such load balancer", "regions[1].origin.loadBalancer.name",
+                        loadBalancer(b -> b.put("name", "nowhere"))},
+                new Object[] {"and an apiGateway", "regions[0].origin",
+                        (Consumer<ObjectNode>) i -> ((ObjectNode) i.at("/regions/0/origin")).putObject("loadBalancer")
+                                .put("name", "shop-east")});
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLoadBalancers")
+    void handleRequest_badLoadBalancer_namesTheField(String why, String field, Consumer<ObjectNode> change)
+            throws IOException {
+        ObjectNode input = example();
+        change.accept(input);
+
+        ActiveEdgeException e = assertThrows(ActiveEdgeException.class, () -> run(input));
+
+        assertTrue(e.getMessage().startsWith(field + ": "), why + ": " + e.getMessage());
     }
 
     @Test

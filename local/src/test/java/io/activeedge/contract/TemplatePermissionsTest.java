@@ -237,17 +237,20 @@ class TemplatePermissionsTest {
     }
 
     @Test
-    void validateInputFunction_readsApisAndAlarmsButChangesNothing() {
+    void validateInputFunction_readsApisLoadBalancersAndAlarmsButChangesNothing() {
         Object properties = functions().get("ValidateInputFunction");
 
         assertThat(allows(properties, "apigateway:GET")).isTrue();
+        assertThat(allows(properties, "elasticloadbalancing:DescribeLoadBalancers")).isTrue();
+        assertThat(allows(properties, "elasticloadbalancing:DescribeListeners")).isTrue();
         // failover.dataPlane: the listed alarms, composite ones included (DescribeAlarms shows those only on "*").
         assertThat(statements(properties)).anySatisfy(s -> {
             assertThat(strings(s.get("Action"))).contains("cloudwatch:DescribeAlarms");
             assertThat(strings(s.get("Resource"))).containsExactly("*");
         });
         assertThat(statements(properties)).allSatisfy(s -> assertThat(strings(s.get("Action")))
-                .isSubsetOf("apigateway:GET", "cloudwatch:DescribeAlarms"));
+                .isSubsetOf("apigateway:GET", "cloudwatch:DescribeAlarms", "elasticloadbalancing:DescribeLoadBalancers",
+                        "elasticloadbalancing:DescribeListeners"));
     }
 
     @Test
@@ -278,5 +281,30 @@ class TemplatePermissionsTest {
         assertThat(allows(properties, "route53:ListHealthChecks")).isTrue();
         assertThat(statements(properties)).allSatisfy(s -> assertThat(strings(s.get("Action")))
                 .allMatch(a -> a.startsWith("route53:")));
+    }
+
+    /**
+     * The load balancer and listener are the user's: provisioning may add a certificate to a listener and teardown
+     * take one off, both on Application Load Balancer listeners only; no function may change anything else there.
+     */
+    @Test
+    void loadBalancerOrigins_listenerCertificatesOnlyOnAlbListeners() {
+        Map<String, String> writers = Map.of("AttachOriginFunction", "elasticloadbalancing:AddListenerCertificates",
+                "DeleteOriginDomainsFunction", "elasticloadbalancing:RemoveListenerCertificates");
+        writers.forEach((id, action) -> {
+            Object properties = functions().get(id);
+            assertThat(statements(properties)).as(id).anySatisfy(s -> {
+                assertThat(strings(s.get("Action"))).containsExactly(action);
+                assertThat(strings(s.get("Resource"))).singleElement().asString().contains(":listener/app/*");
+            });
+            for (String read : List.of("DescribeLoadBalancers", "DescribeListeners", "DescribeListenerCertificates")) {
+                assertThat(allows(properties, "elasticloadbalancing:" + read)).as(id + " " + read).isTrue();
+            }
+        });
+        assertThat(allows(functions().get("DeleteOriginDomainsFunction"), "acm:ListTagsForCertificate"))
+                .as("teardown tells the application's certificates by their tags").isTrue();
+        functions().forEach((id, properties) -> statements(properties).forEach(s -> strings(s.get("Action")).stream()
+                .filter(a -> a.startsWith("elasticloadbalancing:") && !a.startsWith("elasticloadbalancing:Describe"))
+                .forEach(a -> assertThat(a).as(id).isEqualTo(writers.get(id)))));
     }
 }

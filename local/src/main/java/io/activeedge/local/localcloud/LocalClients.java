@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -52,6 +54,14 @@ public final class LocalClients {
 
     public static CloudWatchClient cloudWatch(String endpoint, String region) {
         return local(CloudWatchClient.builder(), endpoint, Region.of(region));
+    }
+
+    public static ElasticLoadBalancingV2Client elbv2(String endpoint, String region) {
+        return local(ElasticLoadBalancingV2Client.builder(), endpoint, Region.of(region));
+    }
+
+    public static Ec2Client ec2(String endpoint, String region) {
+        return local(Ec2Client.builder(), endpoint, Region.of(region));
     }
 
     public static Route53Client route53(String endpoint) {

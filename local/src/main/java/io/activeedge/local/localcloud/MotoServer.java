@@ -29,7 +29,7 @@ public final class MotoServer implements AutoCloseable {
     /** The launcher and the modules it imports, extracted together from the classpath. */
     private static final List<String> PYTHON_MODULES = List.of(LAUNCHER, "control_endpoint.py", "fault_injection.py",
             "model_constraints.py", "strict_acm.py", "strict_alarm_checks.py", "strict_apigateway.py",
-            "strict_cloudfront.py", "strict_requests.py", "strict_route53.py");
+            "strict_cloudfront.py", "strict_elbv2.py", "strict_requests.py", "strict_route53.py");
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final String ACM_VALIDATION_WAIT_SECONDS = "1";
 

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * For each one missing (neither a REST API nor an HTTP API with its id), the local cloud creates a stand-in: a REST
  * API with the same id (moto takes the id from
  * the {@code _custom_id_} tag), a GET on / with a mock integration deployed to the input's stage; an alarm
- * with the same name on the API's 5XXError metric, in OK. Regions that are not AWS Regions are left to the
- * workflow's validation to report.
+ * with the same name on the API's 5XXError metric, in OK; an Application Load Balancer with an HTTPS listener
+ * ({@link LoadBalancerStandIns}). Regions that are not AWS Regions are left to the workflow's validation to report.
  */
 public final class StandIns {
 
@@ -36,6 +36,7 @@ public final class StandIns {
 
     public void ensure(JsonNode input) {
         apis(input);
+        new LoadBalancerStandIns(endpoint, out).ensure(input);
         alarms(input);
     }
 

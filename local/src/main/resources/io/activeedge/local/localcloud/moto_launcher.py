@@ -20,6 +20,8 @@ AWS's error code:
   then has no validation record; issued only once the record is in Route 53; certificates in use are not
   deleted;
 - strict_apigateway: UpdateDomainName and UpdateApiMapping (PATCH), one custom domain for REST and HTTP APIs;
+- strict_elbv2: a listener certificate is added once and must exist, the default one is never removed; stand-in
+  load balancers take the id of the ARN the input names;
 - strict_requests with model_constraints: every request of those services checked against the service model
   (required members, enums, lengths, ranges, patterns), and fault_injection: --faults RATE of the calls fail
   as calls fail under load (--seed N picks which);
@@ -98,6 +100,7 @@ def main():
     import strict_acm
     import strict_apigateway
     import strict_cloudfront
+    import strict_elbv2
     import strict_requests
     import strict_route53
 
@@ -107,6 +110,7 @@ def main():
     strict_cloudfront.install(args.cloudfront_deploy_seconds)
     strict_acm.install(args.acm_validation_delay_seconds)
     strict_apigateway.install()
+    strict_elbv2.install()
     strict_requests.install()
     fault_injection.FAULTS.configure(args.faults, args.seed)
     print(f"active-edge: faults {args.faults} seed {args.seed}, CloudFront deploys in "
