@@ -90,12 +90,15 @@ public final class FailoverPlanner {
             }
         }
         Map<String, String> refused = new HashMap<>();
+        Map<String, String> stillServing = new HashMap<>();
         for (Region r : regions) {
             if (r.drained() || wishes.get(r.region()).want() != Want.DRAIN) {
                 continue;
             }
             boolean forced = command != null && command.forced() && command.hold() && r == target;
             if (forced || !r.serves(false) || otherServes(regions, r, after)) {
+                regions.stream().filter(o -> o != r && o.serves(after.get(o.region()))).findFirst()
+                        .ifPresent(o -> stillServing.put(r.region(), o.region()));
                 after.put(r.region(), true);
             } else {
                 refused.put(r.region(), "draining would leave no Region serving: " + whyNotServing(regions, r, after));
@@ -125,6 +128,9 @@ public final class FailoverPlanner {
                 action = drain ? Action.DRAINED : Action.RESTORED;
             } else {
                 action = Action.UNCHANGED;
+            }
+            if (stillServing.containsKey(r.region()) && action != Action.REFUSED) {
+                reason = reason + "; " + stillServing.get(r.region()) + " still serves";
             }
             boolean flips = drain != r.drained();
             steps.add(new Plan.Step(r.region(), r.switchId(), r.gateId(), r.drained(), drain, hold, isTarget && holdChanged,

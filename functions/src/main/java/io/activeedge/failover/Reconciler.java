@@ -29,8 +29,8 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
  *   <li>An alarm event reconciles the application that marks the alarm; an event of an alarm no application marks,
  *       or of another account, is dropped with a log line and no call while the index of marked alarms is
  *       fresh.</li>
- *   <li>A scheduled run reconciles every application: a lost event or a refused drain is taken up within one
- *       period.</li>
+ *   <li>A scheduled run reconciles every application, with the index of marked alarms read afresh: a lost event,
+ *       a refused drain or an alarm marked since is taken up within one period.</li>
  *   <li>When a switch changed between the read and the write (HealthCheckVersion), it reads and decides again, up
  *       to {@link #MAX_ROUNDS} times.</li>
  *   <li>After draining, it reads the switches again; if another writer meanwhile left no Region serving, it undoes
@@ -53,7 +53,7 @@ public final class Reconciler {
 
     public Reconciler(Route53Client route53, RegionalClients<CloudWatchClient> cloudWatch,
             RegionalClients<ResourceGroupsTaggingApiClient> tagging, Clock clock, FailoverMetrics metrics) {
-        this.marked = new MarkedAlarms(tagging, clock);
+        this.marked = new MarkedAlarms(tagging, cloudWatch, clock);
         this.observer = new FailoverObserver(route53, cloudWatch, marked,
                 new EndpointHealth(cloudWatch.in(STATISTICS_REGION), route53, clock), clock);
         this.writer = new SwitchWriter(route53);
@@ -105,6 +105,9 @@ public final class Reconciler {
             }
         }
 
+        if (everyApp) {
+            marked.expire();
+        }
         Map<String, List<HealthCheckSearch.Tagged>> checks = everyApp ? observer.applications() : new LinkedHashMap<>();
         if (everyApp) {
             checks.keySet().forEach(app -> jobs.add(new Job(app, null)));

@@ -101,4 +101,19 @@ class FailoverEventTest {
         assertThatThrownBy(event::change).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not a CloudWatch alarm state change");
     }
+
+    @Test
+    void triggers_sampleEventsOfEveryKind_readAsTheirKind() throws Exception {
+        assertThat(Json.MAPPER.readValue(io.activeedge.testing.SampleEvents.open("FailoverFunction-scheduled.json"),
+                FailoverEvent.class).triggers()).singleElement().isInstanceOf(Trigger.Scheduled.class);
+        assertThat(Json.MAPPER.readValue(io.activeedge.testing.SampleEvents.open("FailoverFunction-hold.json"),
+                FailoverEvent.class).triggers()).singleElement().isInstanceOfSatisfying(Trigger.Operator.class,
+                        o -> assertThat(o.command().hold()).isTrue());
+        assertThat(Json.MAPPER.readValue(io.activeedge.testing.SampleEvents.open("FailoverFunction-release.json"),
+                FailoverEvent.class).triggers()).singleElement().isInstanceOfSatisfying(Trigger.Operator.class,
+                        o -> assertThat(o.command().action()).isEqualTo(OperatorCommand.RELEASE));
+        assertThat(Json.MAPPER.readValue(io.activeedge.testing.SampleEvents.open(
+                "FailoverFunction-alarm-eventbridge.json"), FailoverEvent.class).triggers()).singleElement()
+                .isInstanceOf(Trigger.AlarmChanged.class);
+    }
 }

@@ -231,6 +231,21 @@ class FailoverHandlerTest {
         }
 
         assertThat(shop.route53.calls).isEmpty();
+        assertThat(shop.cloudWatch(EAST).tagsRead).as("one look at the unknown alarm's own tags").hasSize(1);
+    }
+
+    @Test
+    void handleRequest_alarmMarkedAfterTheIndexWasRead_actsAtItsFirstEvent() throws IOException {
+        Provisioned shop = new Provisioned(EAST, WEST);
+        FailoverHandler handler = handler(shop);
+        invoke(handler, scheduled());
+        String latency = "shop-us-east-1-latency";
+        shop.mark(EAST, shop.cloudWatch(EAST).add(latency, false, StateValue.OK), shop.switchOf(EAST));
+        shop.alarmState(EAST, latency, StateValue.ALARM, "2026-11-24T01:02:03.456Z");
+
+        FailoverResult result = invoke(handler, eventBridge("ALARM", T1).replace("shop-us-east-1-5xx", latency));
+
+        assertThat(decision(result, EAST).action()).isEqualTo("DRAINED");
     }
 
     @Test
