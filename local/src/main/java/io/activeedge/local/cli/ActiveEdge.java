@@ -10,6 +10,7 @@ import io.activeedge.local.cli.command.HealthCommand;
 import io.activeedge.local.cli.command.InvokeCommand;
 import io.activeedge.local.cli.command.ProvisionCommand;
 import io.activeedge.local.cli.command.RecoverCommand;
+import io.activeedge.local.cli.command.RoutesCommand;
 import io.activeedge.local.cli.command.ServeCommand;
 import io.activeedge.local.cli.command.StatusCommand;
 import io.activeedge.local.cli.command.TeardownCommand;
@@ -98,6 +99,7 @@ public final class ActiveEdge implements Callable<Integer> {
         commandLine.addSubcommand(new FailoverCommand(console));
         commandLine.addSubcommand(new RecoverCommand(console));
         commandLine.addSubcommand(new StatusCommand(console));
+        commandLine.addSubcommand(new RoutesCommand(console));
         commandLine.addSubcommand(new HealthCommand(console));
         commandLine.addSubcommand(new DrillCommand(console));
         commandLine.addSubcommand(new BenchFailoverCommand(console, ActiveEdge.class.getName()));
