@@ -42,11 +42,11 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%ncommands:%n",
         footerHeading = "%n",
         footer = {
-            "provision, teardown, invoke, failover, recover, status and drill use the local cloud that up started;"
+            "provision, teardown, invoke, failover, recover, status, routes and drill use the local cloud that up started;"
                     + " without one they start their own for the run. Everything binds to 127.0.0.1; nothing"
                     + " reaches AWS.",
             "",
-            "With --aws, provision, teardown, failover, recover and status run in your AWS account instead: on the"
+            "With --aws, provision, teardown, failover, recover, status and routes run in your AWS account instead: on the"
                     + " deployed stack (its outputs ProvisionStateMachineArn, TeardownStateMachineArn and"
                     + " FailoverFunctionArn name what they run) with your credentials from the SDK's default chain.",
             "",

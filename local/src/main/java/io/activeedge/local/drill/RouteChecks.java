@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the drill expects of the routes ({@link io.activeedge.local.report.ClientRoutes}): every client location on
@@ -32,7 +33,7 @@ final class RouteChecks {
             return new Verdict(false, "no client location was asked about");
         }
         List<String> wrong = new ArrayList<>();
-        Map<String, List<String>> byRegion = new LinkedHashMap<>();
+        Map<String, List<String>> byRegion = new TreeMap<>();
         for (Route route : routes) {
             if (route.reason() != Route.Reason.NEAREST || !route.answer().equals(List.of(route.near()))) {
                 wrong.add(describe(route) + " (expected " + route.near() + ")");

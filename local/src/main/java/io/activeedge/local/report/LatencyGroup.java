@@ -6,9 +6,9 @@ import io.activeedge.input.AppSpec;
 import io.activeedge.local.target.CommandException;
 import io.activeedge.routing.zone.HostedZones;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * An application's latency records: the A records at its origin name whose SetIdentifier is
  * {@code active-edge:APP:REGION}, and what each one answers with.
  *
- * @param values by Region: the alias target's DNS name (lower case, no final dot), or the record's values
+ * @param values by Region, sorted: the alias target's DNS name (lower case, no final dot), or the record's values
  */
 public record LatencyGroup(String zoneId, String name, Map<String, List<String>> values) {
 
-    /** The Regions of the records, in the zone's order. */
+    /** The Regions of the records, sorted. */
     public List<String> regions() {
         return List.copyOf(values.keySet());
     }
@@ -81,7 +81,7 @@ public record LatencyGroup(String zoneId, String name, Map<String, List<String>>
     private static LatencyGroup in(Route53Client route53, String app, String zoneId) {
         String prefix = Tags.setIdentifierPrefix(app);
         String name = null;
-        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, List<String>> values = new TreeMap<>();
         for (ResourceRecordSet record : route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId))
                 .resourceRecordSets()) {
             if (record.type() != RRType.A || record.setIdentifier() == null || record.regionAsString() == null

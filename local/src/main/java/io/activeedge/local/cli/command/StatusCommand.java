@@ -4,6 +4,7 @@ import io.activeedge.local.report.ClientRoutes;
 import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.AwsAccount;
 import io.activeedge.local.target.Cloud;
+import io.activeedge.local.target.CommandException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,11 @@ public final class StatusCommand implements Callable<Integer> {
         try (Cloud cloud = Cloud.open(settings, console.root(), console.err())) {
             List<RoutingTable.Row> rows = new RoutingTable(cloud.route53()).of(app);
             console.out().println(RoutingTable.format(app, rows));
-            console.out().println(ClientRoutes.format(app, new ClientRoutes(cloud.route53()).of(app, null, rows)));
+            try {
+                console.out().println(ClientRoutes.format(app, new ClientRoutes(cloud.route53()).of(app, null, rows)));
+            } catch (CommandException e) {
+                console.out().println("clients of " + app + ": " + e.getMessage());
+            }
             return 0;
         }
     }
