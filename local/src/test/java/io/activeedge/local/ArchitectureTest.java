@@ -30,6 +30,7 @@ class ArchitectureTest {
     private static final String REPORT = "io.activeedge.local.report..";
     private static final String TARGET = "io.activeedge.local.target..";
     private static final String LOCAL_CLOUD = "io.activeedge.local.localcloud..";
+    private static final String PLACES = "io.activeedge.local.places..";
 
     /** The emulator serves any AWS client; what the commands do with it is none of its business. */
     @ArchTest
@@ -37,6 +38,13 @@ class ArchitectureTest {
             .that().resideInAPackage(LOCAL_CLOUD)
             .should().dependOnClassesThat().resideInAnyPackage(CLI, DRILL, BENCH, REPORT, TARGET)
             .because("the local cloud is the emulator: the CLI, drills, reports and targets use it, not the other way");
+
+    /** Where clients and Regions are: a table the reports, the drills and the local cloud share, using none of them. */
+    @ArchTest
+    static final ArchRule places_dependencies_noOtherPackageOfLocal = noClasses()
+            .that().resideInAPackage(PLACES)
+            .should().dependOnClassesThat().resideInAnyPackage(CLI, DRILL, BENCH, REPORT, TARGET, LOCAL_CLOUD)
+            .because("the table of client locations is the bottom layer: the view and the emulator read the same one");
 
     /** A layer uses the layers below it (skipping some is fine), never one above. */
     @ArchTest

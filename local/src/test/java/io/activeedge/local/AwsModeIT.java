@@ -111,6 +111,8 @@ class AwsModeIT {
 
         assertEquals(0, status.exit(), status.toString());
         assertTrue(status.out().contains("traffic to us-east-1"), status.toString());
+        assertTrue(status.out().lines().anyMatch(line -> line.contains("Oregon")
+                && line.contains("next-closest, because us-west-2 is drained")), status.toString());
         assertTrue(status.out().lines().anyMatch(line -> line.contains(WEST) && line.contains("drained since")),
                 status.toString());
 

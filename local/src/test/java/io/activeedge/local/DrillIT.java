@@ -9,6 +9,7 @@ import io.activeedge.failover.AlarmChange;
 import io.activeedge.local.drill.AlarmDrill;
 import io.activeedge.local.drill.GameDayDrill;
 import io.activeedge.local.drill.LocalOperations;
+import io.activeedge.local.report.Route;
 import io.activeedge.local.report.RoutingTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,10 +38,12 @@ class DrillIT {
                 TestCloud.ROOT.resolve("events/provision.json").toString());
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("1/7 provision shop", "2/7 drain us-east-1 (alarm to ALARM)",
-                "3/7 only us-west-2 serve", "4/7 recover us-east-1 (alarm to OK)",
-                "5/7 all of us-east-1, us-west-2 serve", "6/7 teardown shop", "7/7 nothing tagged for shop is left",
-                "drill passed");
+        assertThat(run.out()).contains("1/8 provision shop", "2/8 every client location is served by its nearest Region",
+                "3/8 drain us-east-1 (alarm to ALARM)",
+                "4/8 only us-west-2 serve; clients near us-east-1 move to their next-closest Region",
+                "clients near us-east-1: Virginia", "5/8 recover us-east-1 (alarm to OK)",
+                "6/8 all of us-east-1, us-west-2 serve; every client location is back on its nearest Region",
+                "7/8 teardown shop", "8/8 nothing tagged for shop is left", "drill passed");
         assertThat(run.out()).doesNotContain("FAIL");
     }
 
@@ -72,6 +75,11 @@ class DrillIT {
             }
 
             @Override
+            public List<Route> routes(String app) {
+                return real.routes(app);
+            }
+
+            @Override
             public List<String> leftovers(String app, String zone, List<String> aliases, List<String> regions) {
                 return real.leftovers(app, zone, aliases, regions);
             }
@@ -86,10 +94,12 @@ class DrillIT {
             assertThat(step.name()).isEqualTo("drain us-east-1 (alarm to ALARM)");
             assertThat(step.detail()).contains("expected DRAINED");
         });
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAIL  2/7 drain us-east-1 (alarm to ALARM)");
-        assertThat(report.steps().get(5).outcome()).as("teardown ran after the failure")
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAIL  3/8 drain us-east-1 (alarm to ALARM)");
+        assertThat(report.steps().get(1).outcome()).as("clients were on their nearest Region")
                 .isEqualTo(GameDayDrill.Outcome.PASSED);
-        assertThat(report.steps().get(6).outcome()).isEqualTo(GameDayDrill.Outcome.PASSED);
+        assertThat(report.steps().get(6).outcome()).as("teardown ran after the failure")
+                .isEqualTo(GameDayDrill.Outcome.PASSED);
+        assertThat(report.steps().get(7).outcome()).isEqualTo(GameDayDrill.Outcome.PASSED);
         assertThat(real.leftovers("broken", "example.com", List.of("example.com", "www.example.com"),
                 List.of("us-east-1", "us-west-2"))).isEmpty();
     }

@@ -12,6 +12,7 @@ import io.activeedge.local.cli.command.ProvisionCommand;
 import io.activeedge.local.cli.command.RecoverCommand;
 import io.activeedge.local.cli.command.HoldCommand;
 import io.activeedge.local.cli.command.ReleaseCommand;
+import io.activeedge.local.cli.command.RoutesCommand;
 import io.activeedge.local.cli.command.ServeCommand;
 import io.activeedge.local.cli.command.StatusCommand;
 import io.activeedge.local.cli.command.TeardownCommand;
@@ -43,11 +44,11 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%ncommands:%n",
         footerHeading = "%n",
         footer = {
-            "provision, teardown, invoke, failover, recover, status and drill use the local cloud that up started;"
+            "provision, teardown, invoke, failover, recover, status, routes and drill use the local cloud that up started;"
                     + " without one they start their own for the run. Everything binds to 127.0.0.1; nothing"
                     + " reaches AWS.",
             "",
-            "With --aws, provision, teardown, failover, recover and status run in your AWS account instead: on the"
+            "With --aws, provision, teardown, failover, recover, status and routes run in your AWS account instead: on the"
                     + " deployed stack (its outputs ProvisionStateMachineArn, TeardownStateMachineArn and"
                     + " FailoverFunctionArn name what they run) with your credentials from the SDK's default chain.",
             "",
@@ -102,6 +103,7 @@ public final class ActiveEdge implements Callable<Integer> {
         commandLine.addSubcommand(new HoldCommand(console));
         commandLine.addSubcommand(new ReleaseCommand(console));
         commandLine.addSubcommand(new StatusCommand(console));
+        commandLine.addSubcommand(new RoutesCommand(console));
         commandLine.addSubcommand(new HealthCommand(console));
         commandLine.addSubcommand(new DrillCommand(console));
         commandLine.addSubcommand(new BenchFailoverCommand(console, ActiveEdge.class.getName()));

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision.Action;
 import io.activeedge.local.localcloud.LocalCloudException;
+import io.activeedge.local.places.ClientLocations;
+import io.activeedge.local.report.ClientRoutes;
+import io.activeedge.local.report.Route;
 import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.CommandException;
 import io.activeedge.local.target.Glyphs;
@@ -14,9 +17,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The game-day drill: provision the application, drain one Region through one of its alarms, check that only
- * the other Regions serve, recover it, check that all serve, tear everything down and check that nothing
- * tagged for the application is left. Each step is printed with pass or fail as it ends; after a failed step
+ * The game-day drill: provision the application, check that clients everywhere are served by their nearest
+ * Region, drain one Region through one of its alarms, check that only the other Regions serve and that the
+ * clients near the drained one moved to their next-closest Region (the others unchanged), recover it, check that
+ * all serve and every client is back, tear everything down and check that nothing tagged for the application is
+ * left. Each step is printed with pass or fail as it ends; after a failed step
  * the drill skips to the teardown so that it leaves nothing behind.
  */
 public final class GameDayDrill {
@@ -34,6 +39,9 @@ public final class GameDayDrill {
 
         /** The application's routing, Region by Region. */
         List<RoutingTable.Row> routing(String app);
+
+        /** Which Region answers clients near each of the application's Regions ({@link ClientRoutes}). */
+        List<Route> routes(String app);
 
         /** What is left of the application ({@link Leftovers}). */
         List<String> leftovers(String app, String zone, List<String> aliases, List<String> regions);
@@ -58,16 +66,18 @@ public final class GameDayDrill {
         }
     }
 
-    public static final int STEPS = 7;
+    public static final int STEPS = 8;
 
     private final Operations operations;
     private final PrintStream out;
     private final Glyphs glyphs;
+    private final RouteChecks routeChecks;
 
     public GameDayDrill(Operations operations, PrintStream out) {
         this.operations = operations;
         this.out = out;
         this.glyphs = Glyphs.of(out);
+        this.routeChecks = new RouteChecks(ClientLocations.table(), glyphs.arrow());
     }
 
     /**
@@ -85,11 +95,19 @@ public final class GameDayDrill {
 
         List<Step> steps = new ArrayList<>();
         Attempt attempt = new Attempt(steps);
+        List<List<Route>> baseline = new ArrayList<>();
         attempt.step("provision " + app, () -> execution(operations.provision(input)));
+        attempt.step("every client location is served by its nearest Region", () -> {
+            baseline.add(operations.routes(app));
+            return verdict(routeChecks.nearest(baseline.getFirst()));
+        });
         attempt.step("drain " + drained + " (alarm to ALARM)", () -> alarm(app, drained, AlarmChange.ALARM, Action.DRAINED));
-        attempt.step("only " + String.join(", ", others) + " serve", () -> serving(app, others));
+        attempt.step("only " + String.join(", ", others) + " serve; clients near " + drained
+                + " move to their next-closest Region", () -> serving(app, others) + "; " + verdict(routeChecks
+                .afterDrain(baseline.getFirst(), operations.routes(app), drained, regions)));
         attempt.step("recover " + drained + " (alarm to OK)", () -> alarm(app, drained, AlarmChange.OK, Action.RESTORED));
-        attempt.step("all of " + String.join(", ", regions) + " serve", () -> serving(app, regions));
+        attempt.step("all of " + String.join(", ", regions) + " serve; every client location is back on its nearest"
+                + " Region", () -> serving(app, regions) + "; " + verdict(routeChecks.nearest(operations.routes(app))));
         attempt.always("teardown " + app, () -> execution(operations.teardown(input)));
         attempt.always("nothing tagged for " + app + " is left", () -> {
             List<String> left = operations.leftovers(app, zone, aliases, regions);
@@ -135,6 +153,13 @@ public final class GameDayDrill {
             throw new StepFailed(execution.detail());
         }
         return execution.detail();
+    }
+
+    private static String verdict(RouteChecks.Verdict verdict) {
+        if (!verdict.passed()) {
+            throw new StepFailed(verdict.detail());
+        }
+        return verdict.detail();
     }
 
     private String alarm(String app, String region, String state, Action wanted) {

@@ -1,6 +1,8 @@
 package io.activeedge.local.drill;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.activeedge.local.report.ClientRoutes;
+import io.activeedge.local.report.Route;
 import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.LocalSession;
 import io.activeedge.local.target.StackResource;
@@ -16,7 +18,7 @@ import java.util.List;
 /**
  * The game day's operations on a local cloud, exactly as the CLI commands run them: the workflows with their
  * stand-ins and short polls (their progress is not shown), the failover function through {@link AlarmDrill},
- * the routing through {@link RoutingTable}, and what is left through {@link Leftovers}, all with the session's
+ * the routing through {@link RoutingTable} and {@link ClientRoutes}, and what is left through {@link Leftovers}, all with the session's
  * clients.
  */
 public final class LocalOperations implements GameDayDrill.Operations {
@@ -64,6 +66,11 @@ public final class LocalOperations implements GameDayDrill.Operations {
     @Override
     public List<RoutingTable.Row> routing(String app) {
         return new RoutingTable(cloud.route53()).of(app);
+    }
+
+    @Override
+    public List<Route> routes(String app) {
+        return new ClientRoutes(cloud.route53()).of(app, null, routing(app));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.activeedge.local.localcloud;
 
+import io.activeedge.local.places.ClientLocations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,8 @@ public final class MotoServer implements AutoCloseable {
     /** The launcher and the modules it imports, extracted together from the classpath. */
     private static final List<String> PYTHON_MODULES = List.of(LAUNCHER, "control_endpoint.py", "fault_injection.py",
             "model_constraints.py", "strict_acm.py", "strict_alarm_checks.py", "strict_apigateway.py",
-            "strict_cloudfront.py", "strict_elbv2.py", "strict_requests.py", "strict_route53.py");
+            "strict_cloudfront.py", "strict_elbv2.py", "strict_requests.py", "strict_route53.py",
+            "latency_routing.py");
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final String ACM_VALIDATION_WAIT_SECONDS = "1";
 
@@ -189,6 +191,15 @@ public final class MotoServer implements AutoCloseable {
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                     file.toFile().deleteOnExit();
                 }
+            }
+            // latency_routing.py reads the client locations next to it.
+            try (InputStream in = MotoServer.class.getResourceAsStream(ClientLocations.RESOURCE)) {
+                if (in == null) {
+                    throw new LocalCloudException(ClientLocations.RESOURCE + " is missing from the classpath");
+                }
+                Path file = dir.resolve(Path.of(ClientLocations.RESOURCE).getFileName().toString());
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                file.toFile().deleteOnExit();
             }
             return dir.resolve(LAUNCHER);
         } catch (IOException e) {

@@ -25,6 +25,8 @@ AWS's error code:
 - strict_requests with model_constraints: every request of those services checked against the service model
   (required members, enums, lengths, ranges, patterns), and fault_injection: --faults RATE of the calls fail
   as calls fail under load (--seed N picks which);
+- latency_routing: TestDNSAnswer for latency records (a great-circle latency model over client_locations.json,
+  Route 53's health rules, fail-open);
 - control_endpoint: POST /active-edge/health (what an endpoint check reports) and /active-edge/faults.
 
 `./active-edge up --faults 0.15 [--seed N]` starts a faulty cloud (the CLI passes --faults and --seed here).
@@ -97,6 +99,7 @@ def main():
     import control_endpoint
     import fault_injection
     import strict_alarm_checks
+    import latency_routing
     import strict_acm
     import strict_apigateway
     import strict_cloudfront
@@ -107,6 +110,7 @@ def main():
     keep_executions_out_of_deepcopy()
     strict_route53.install()
     strict_alarm_checks.install()
+    latency_routing.install()
     strict_cloudfront.install(args.cloudfront_deploy_seconds)
     strict_acm.install(args.acm_validation_delay_seconds)
     strict_apigateway.install()

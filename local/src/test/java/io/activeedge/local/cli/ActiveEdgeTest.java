@@ -66,6 +66,23 @@ class ActiveEdgeTest {
     }
 
     @Test
+    void run_routesWithoutApp_isAUsageError(@TempDir Path root) {
+        assertEquals(2, run(root, "routes", "--json"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--app"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_routesWithTheInputOfAnotherApp_refusesBeforeStartingACloud(@TempDir Path root) throws Exception {
+        Path input = root.resolve("other.json");
+        Files.writeString(input, "{\"app\": \"other\", \"zone\": \"example.com\"}");
+
+        assertEquals(1, run(root, "routes", "--app", "shop", input.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is the input of app other, not shop"),
+                err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(root.resolve(".active-edge")));
+    }
+
+    @Test
     void run_upWithFaultsAboveOne_isAUsageErrorNamingTheRange(@TempDir Path root) {
         assertEquals(2, run(root, "up", "--faults", "1.5"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--faults needs a rate from 0 to 1"),

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.Json;
 import io.activeedge.failover.AlarmChange;
 import io.activeedge.failover.FailoverDecision;
+import io.activeedge.local.places.ClientLocations;
+import io.activeedge.local.report.Route;
 import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.CommandException;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 /** The drill's steps against an application in memory that behaves, or misbehaves on purpose. */
 class GameDayDrillTest {
     private static final ObjectMapper JSON = Json.MAPPER;
+    private static final ClientLocations PLACES = ClientLocations.table();
 
     /** Two Regions that serve while their switch is not inverted; the failover function drains by alarm. */
     private static final class Shop implements GameDayDrill.Operations {
@@ -31,6 +34,8 @@ class GameDayDrillTest {
         boolean provisioned;
         boolean ignoreAlarms;
         boolean teardownLeavesACheck;
+        boolean routesStuck;
+        List<Route> stuck;
 
         @Override
         public GameDayDrill.Execution provision(ObjectNode input) {
@@ -63,8 +68,30 @@ class GameDayDrillTest {
         @Override
         public List<RoutingTable.Row> routing(String app) {
             calls.add("routing");
+            return rows();
+        }
+
+        private List<RoutingTable.Row> rows() {
             return drained.entrySet().stream()
                     .map(e -> new RoutingTable.Row(e.getKey(), true, true, e.getValue(), null, null)).toList();
+        }
+
+        /** Route 53's answer by the distance model over the Regions that serve ({@code routesStuck}: the first one). */
+        @Override
+        public List<Route> routes(String app) {
+            calls.add("routes");
+            if (routesStuck && stuck != null) {
+                return stuck;
+            }
+            List<String> regions = List.copyOf(drained.keySet());
+            List<String> serving = drained.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+            Map<String, RoutingTable.Row> rows = new LinkedHashMap<>();
+            rows().forEach(row -> rows.put(row.region(), row));
+            List<Route> routes = PLACES.shownFor(regions).stream().map(location -> Route.of(location,
+                    PLACES.nearest(location, regions), List.of(PLACES.nearest(location, serving.isEmpty() ? regions
+                            : serving)), rows)).toList();
+            stuck = stuck == null ? routes : stuck;
+            return routes;
         }
 
         @Override
@@ -85,20 +112,42 @@ class GameDayDrillTest {
     }
 
     @Test
-    void run_applicationThatFailsOverAndTearsDown_passesEverySevenSteps() throws Exception {
+    void run_applicationThatFailsOverAndTearsDown_passesEveryEightSteps() throws Exception {
         Shop shop = new Shop();
 
         GameDayDrill.Report report = new GameDayDrill(shop, out).run(input(), null);
 
-        assertThat(report.passed()).isTrue();
+        assertThat(report.passed()).as(printed.toString(StandardCharsets.UTF_8)).isTrue();
         assertThat(report.steps()).extracting(GameDayDrill.Step::name).containsExactly(
-                "provision shop", "drain us-east-1 (alarm to ALARM)", "only us-west-2 serve",
-                "recover us-east-1 (alarm to OK)", "all of us-east-1, us-west-2 serve", "teardown shop",
-                "nothing tagged for shop is left");
-        assertThat(shop.calls).containsExactly("provision", "ALARM us-east-1", "routing", "OK us-east-1", "routing",
-                "teardown", "leftovers");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("3/7 only us-west-2 serve")
-                .contains("Route 53 answers with us-west-2");
+                "provision shop", "every client location is served by its nearest Region",
+                "drain us-east-1 (alarm to ALARM)",
+                "only us-west-2 serve; clients near us-east-1 move to their next-closest Region",
+                "recover us-east-1 (alarm to OK)",
+                "all of us-east-1, us-west-2 serve; every client location is back on its nearest Region",
+                "teardown shop", "nothing tagged for shop is left");
+        assertThat(shop.calls).containsExactly("provision", "routes", "ALARM us-east-1", "routing", "routes",
+                "OK us-east-1", "routing", "routes", "teardown", "leftovers");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("2/8 every client location is served by its nearest Region")
+                .contains("Virginia, São Paulo, Frankfurt, Johannesburg → us-east-1; Oregon, Tokyo, Sydney → us-west-2")
+                .contains("4/8 only us-west-2 serve")
+                .contains("Route 53 answers with us-west-2; clients near us-east-1: Virginia → us-west-2, São Paulo →"
+                        + " us-west-2, Frankfurt → us-west-2, Johannesburg → us-west-2; 3 other location(s) unchanged");
+    }
+
+    @Test
+    void run_clientsThatDoNotMoveAfterADrain_failsThatStepNamingTheLocations() throws Exception {
+        Shop shop = new Shop();
+        shop.routesStuck = true;
+
+        GameDayDrill.Report report = new GameDayDrill(shop, out).run(input(), "us-east-1");
+
+        assertThat(report.failed()).singleElement().satisfies(step -> {
+            assertThat(step.number()).isEqualTo(4);
+            assertThat(step.detail()).contains("Virginia → us-east-1: lowest-latency healthy Region (expected"
+                    + " us-west-2, the next-closest)");
+        });
+        assertThat(report.steps().get(6).outcome()).as("teardown still runs").isEqualTo(GameDayDrill.Outcome.PASSED);
     }
 
     @Test
@@ -114,11 +163,11 @@ class GameDayDrillTest {
             assertThat(step.detail()).contains("decided IGNORED").contains("expected DRAINED");
         });
         assertThat(report.steps()).extracting(GameDayDrill.Step::outcome).containsExactly(
-                GameDayDrill.Outcome.PASSED, GameDayDrill.Outcome.FAILED, GameDayDrill.Outcome.SKIPPED,
-                GameDayDrill.Outcome.SKIPPED, GameDayDrill.Outcome.SKIPPED, GameDayDrill.Outcome.PASSED,
-                GameDayDrill.Outcome.PASSED);
+                GameDayDrill.Outcome.PASSED, GameDayDrill.Outcome.PASSED, GameDayDrill.Outcome.FAILED,
+                GameDayDrill.Outcome.SKIPPED, GameDayDrill.Outcome.SKIPPED, GameDayDrill.Outcome.SKIPPED,
+                GameDayDrill.Outcome.PASSED, GameDayDrill.Outcome.PASSED);
         assertThat(shop.provisioned).as("the drill cleans up after a failure").isFalse();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAIL  2/7 drain us-east-1");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAIL  3/8 drain us-east-1");
     }
 
     @Test
@@ -129,10 +178,11 @@ class GameDayDrillTest {
         GameDayDrill.Report report = new GameDayDrill(shop, out).run(input(), "us-west-2");
 
         assertThat(report.failed()).singleElement().satisfies(step -> {
-            assertThat(step.number()).isEqualTo(7);
+            assertThat(step.number()).isEqualTo(8);
             assertThat(step.detail()).isEqualTo("1 left: health check 1234 (us-east-1 gate-check)");
         });
-        assertThat(report.steps().get(2).name()).isEqualTo("only us-east-1 serve");
+        assertThat(report.steps().get(3).name())
+                .isEqualTo("only us-east-1 serve; clients near us-west-2 move to their next-closest Region");
     }
 
     @Test

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code drill}: the game day on the local cloud ({@link GameDayDrill}); exit 1 names the step that failed. */
 @Command(name = "drill", description = {
-    "game day on the local cloud: provision FILE, drain R through its alarm, check that only the other Regions"
-            + " serve, recover it, check that all serve, tear down, check that nothing tagged for the app is left",
+    "game day on the local cloud: provision FILE, check that each client location is served by its nearest"
+            + " Region, drain R through its alarm, check that only the other Regions serve and R's clients moved to"
+            + " their next-closest, recover it, check that all serve, tear down, check that nothing is left",
     "One line per step; after a failed step the drill still tears down. Exit 1 naming the step that failed."})
 public final class DrillCommand implements Callable<Integer> {
 
