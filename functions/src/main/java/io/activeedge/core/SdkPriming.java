@@ -51,12 +51,20 @@ public final class SdkPriming {
             route53.getHealthCheck(r -> r.healthCheckId("priming"));
             route53.listTagsForResources(r -> r.resourceType("healthcheck").resourceIds("priming"));
             route53.listResourceRecordSets(r -> r.hostedZoneId("ZPRIMING").startRecordName("priming.example."));
-            answered += 4;
+            route53.getHealthCheckStatus(r -> r.healthCheckId("priming"));
+            route53.updateHealthCheck(r -> r.healthCheckId("priming").healthCheckVersion(1L).inverted(true));
+            route53.changeTagsForResource(r -> r.resourceType("healthcheck").resourceId("priming")
+                    .addTags(t -> t.key("priming").value("priming")));
+            answered += 7;
         }
         try (CloudWatchClient cloudWatch = offline(CloudWatchClient.builder(), Region.US_EAST_1, CLOUDWATCH_ANSWER,
                 "text/xml")) {
             cloudWatch.describeAlarms(r -> r.alarmNames("priming"));
-            answered += 1;
+            cloudWatch.getMetricData(r -> r.startTime(java.time.Instant.EPOCH).endTime(java.time.Instant.EPOCH)
+                    .metricDataQueries(q -> q.id("h0").metricStat(m -> m.period(60).stat("Minimum")
+                            .metric(x -> x.namespace("AWS/Route53").metricName("HealthCheckStatus")))));
+            cloudWatch.listTagsForResource(r -> r.resourceARN("arn:aws:cloudwatch:us-east-1:000000000000:alarm:p"));
+            answered += 3;
         }
         try (ResourceGroupsTaggingApiClient tagging = offline(ResourceGroupsTaggingApiClient.builder(),
                 Region.US_EAST_1, JSON_ANSWER, "application/x-amz-json-1.1")) {

@@ -26,7 +26,10 @@ public final class FailoverHandler extends JsonHandler<FailoverEvent, FailoverRe
         this(new Reconciler(Clients.failoverRoute53(), new RegionalClients<>(Clients::failoverCloudWatch),
                 new RegionalClients<>(Clients::failoverTagging), Clock.systemUTC(), new PowertoolsFailoverMetrics()),
                 Clock.systemUTC());
-        new FailoverPriming(SerializationPrimer::run).register();
+        new FailoverPriming(() -> {
+            SerializationPrimer.run();
+            reconciler.prepare(System.getenv("AWS_REGION"));
+        }).register();
     }
 
     FailoverHandler(Reconciler reconciler, Clock clock) {

@@ -45,6 +45,8 @@ public final class Reconciler {
     static final int MAX_ROUNDS = 3;
     static final String STATISTICS_REGION = "us-east-1";
 
+    private final RegionalClients<CloudWatchClient> cloudWatch;
+    private final RegionalClients<ResourceGroupsTaggingApiClient> tagging;
     private final FailoverObserver observer;
     private final SwitchWriter writer;
     private final MarkedAlarms marked;
@@ -53,12 +55,25 @@ public final class Reconciler {
 
     public Reconciler(Route53Client route53, RegionalClients<CloudWatchClient> cloudWatch,
             RegionalClients<ResourceGroupsTaggingApiClient> tagging, Clock clock, FailoverMetrics metrics) {
+        this.cloudWatch = cloudWatch;
+        this.tagging = tagging;
         this.marked = new MarkedAlarms(tagging, cloudWatch, clock);
         this.observer = new FailoverObserver(route53, cloudWatch, marked,
                 new EndpointHealth(cloudWatch.in(STATISTICS_REGION), route53, clock), clock);
         this.writer = new SwitchWriter(route53);
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /**
+     * Builds the clients of {@code region} (the function's own Region, where the alarms of its EventBridge rule are)
+     * before they are needed, without a call: for the SnapStart snapshot.
+     */
+    public void prepare(String region) {
+        if (region != null && !region.isBlank()) {
+            cloudWatch.in(region);
+            tagging.in(region);
+        }
     }
 
     private record Job(String app, OperatorCommand command) {
