@@ -24,9 +24,12 @@ public record FailoverDecision(
         DRAINED,
         /** The switch was set back: the Region serves again. */
         RESTORED,
-        /** The switch already was as the alarm wants it (or another alarm still holds the Region drained). */
+        /** The switch already was as the Region's alarms and hold want it (or flap damping keeps it drained). */
         UNCHANGED,
-        /** Not an alarm of active-edge, a state that changes nothing, or older than the last change applied. */
+        /**
+         * Nothing decided: an event of an alarm no application marks or of another account, a message that is no
+         * event, an application without health checks, or no time left in the invocation.
+         */
         IGNORED,
         /** Draining (or holding) would leave the application without a serving Region. */
         REFUSED,

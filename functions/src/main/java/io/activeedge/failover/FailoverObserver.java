@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -79,16 +80,21 @@ final class FailoverObserver {
         return search.ofApp(app);
     }
 
-    /** Each Region's switch, read afresh (after a write: did another writer leave no Region serving?). */
-    Map<String, HealthCheck> switches(String app) {
+    /**
+     * The switches {@code observation} found, read afresh with ListHealthChecks alone (after a write: did another
+     * writer leave no Region serving?), by Region; a switch deleted since is absent.
+     */
+    Map<String, HealthCheck> switches(Observation observation) {
+        Map<String, String> regionOf = new HashMap<>();
+        observation.regions().forEach(r -> {
+            if (r.switchId() != null) {
+                regionOf.put(r.switchId(), r.region());
+            }
+        });
         Map<String, HealthCheck> switches = new HashMap<>();
-        List<HealthCheckSearch.Tagged> checks = checksOf(app);
-        Map<String, HealthCheckSearch.Tagged> byId = checks.stream()
-                .collect(Collectors.toMap(HealthCheckSearch.Tagged::id, c -> c, (a, b) -> a));
-        HealthCheckLookup.regions(app, checks).forEach((region, ids) -> {
-            HealthCheckSearch.Tagged sw = ids.switchId() == null ? null : byId.get(ids.switchId());
-            if (sw != null) {
-                switches.put(region, sw.check());
+        route53.listHealthChecksPaginator(ListHealthChecksRequest.builder().build()).healthChecks().forEach(c -> {
+            if (regionOf.containsKey(c.id())) {
+                switches.put(regionOf.get(c.id()), c);
             }
         });
         return switches;

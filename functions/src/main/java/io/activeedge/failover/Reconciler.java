@@ -240,7 +240,7 @@ public final class Reconciler {
         if (drains.isEmpty() || observation.regions().stream().noneMatch(r -> r.serves(r.drained()))) {
             return decisions;
         }
-        Map<String, HealthCheck> now = observer.switches(app);
+        Map<String, HealthCheck> now = observer.switches(observation);
         boolean serves = observation.regions().stream().anyMatch(r -> {
             HealthCheck sw = now.get(r.region());
             return sw != null && r.serves(Boolean.TRUE.equals(sw.healthCheckConfig().inverted()));
