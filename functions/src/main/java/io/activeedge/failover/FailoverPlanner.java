@@ -6,6 +6,7 @@ import io.activeedge.failover.Observation.Alarm;
 import io.activeedge.failover.Observation.Hold;
 import io.activeedge.failover.Observation.Region;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,7 +65,8 @@ public final class FailoverPlanner {
                                     + String.join(", ", regions.stream().map(Region::region).toList()))));
             if (command.hold()) {
                 Hold wanted = new Hold(command.reason() == null || command.reason().isBlank() ? "no reason given"
-                        : command.reason(), observation.at(), command.by() == null ? "operator" : command.by());
+                        : command.reason(), observation.at().truncatedTo(ChronoUnit.MILLIS),
+                        command.by() == null ? "operator" : command.by());
                 Map<String, Boolean> now = current(regions);
                 if (target.hold() == null && target.serves(target.drained()) && !command.forced()
                         && !otherServes(regions, target, now)) {
@@ -133,8 +135,9 @@ public final class FailoverPlanner {
                 reason = reason + "; " + stillServing.get(r.region()) + " still serves";
             }
             boolean flips = drain != r.drained();
+            String changedBy = isTarget && !command.hold() ? command.by() : wish.changedBy();
             steps.add(new Plan.Step(r.region(), r.switchId(), r.gateId(), r.drained(), drain, hold, isTarget && holdChanged,
-                    flips ? wish.cause() : null, flips ? wish.changedBy() : null, action, reason));
+                    flips ? wish.cause() : null, flips ? changedBy : null, action, reason));
         }
         return new Plan(observation.app(), List.copyOf(steps));
     }

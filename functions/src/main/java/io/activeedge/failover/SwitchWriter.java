@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import io.activeedge.core.LogContext;
 import io.activeedge.core.Tags;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ final class SwitchWriter {
             return false;
         }
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(FailoverTags.CHANGED_AT, now.toString());
+        tags.put(FailoverTags.CHANGED_AT, now.truncatedTo(ChronoUnit.MILLIS).toString());
         tags.put(FailoverTags.CHANGED_BY, FailoverTags.changedBy(
                 step.cause() == null ? FailoverTags.CAUSE_RESTORE : step.cause(), step.changedBy()));
         route53.changeTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(step.switchId())

@@ -9,6 +9,7 @@ import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.AwsAccount;
 import io.activeedge.local.target.Cloud;
 import io.activeedge.local.target.CommandException;
+import io.activeedge.local.target.Glyphs;
 import io.activeedge.local.target.StackResource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,8 +77,8 @@ abstract class OperatorCommandBase implements Callable<Integer> {
         PrintStream out = console.out();
         try (Cloud cloud = Cloud.open(settings, console.root(), console.err())) {
             FailoverDecision decision = send(cloud, cloud.arn(StackResource.FAILOVER_FUNCTION));
-            out.println("decision  " + decision.action() + " " + region + ": " + decision.before() + " -> "
-                    + decision.after());
+            out.println("decision  " + decision.action() + " " + region + ": " + decision.before() + " "
+                    + Glyphs.of(out).arrow() + " " + decision.after());
             out.println("reason    " + decision.reason());
             out.println();
             out.println(RoutingTable.format(app, new RoutingTable(cloud.route53()).of(app)));
