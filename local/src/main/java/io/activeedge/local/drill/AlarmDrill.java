@@ -163,7 +163,15 @@ public final class AlarmDrill {
      * answers with one decision per Region it reconciled).
      */
     public FailoverDecision send(JsonNode event) {
-        Cloud.Invocation response = lambda.invoke(event.toString().getBytes(StandardCharsets.UTF_8));
+        return decisionFor(lambda.invoke(event.toString().getBytes(StandardCharsets.UTF_8)),
+                event.path("region").asText());
+    }
+
+    /**
+     * The failover function's decision for {@code region} in its answer ({@code {"decisions": [...]}}, one per
+     * Region it reconciled); a failed invocation or an answer without that decision is a {@link CommandException}.
+     */
+    public static FailoverDecision decisionFor(Cloud.Invocation response, String region) {
         JsonNode body;
         try {
             body = JSON.readTree(response.payload());
@@ -174,10 +182,8 @@ public final class AlarmDrill {
             throw new CommandException(FUNCTION + " failed: " + body.path("errorType").asText(response.functionError())
                     + ": " + body.path("errorMessage").asText());
         }
-        JsonNode decisions = body.path("decisions");
-        String where = event.path("region").asText();
-        for (JsonNode decision : decisions) {
-            if (where.equals(decision.path("region").asText())) {
+        for (JsonNode decision : body.path("decisions")) {
+            if (region.equals(decision.path("region").asText())) {
                 try {
                     return JSON.treeToValue(decision, FailoverDecision.class);
                 } catch (IOException e) {
@@ -185,7 +191,7 @@ public final class AlarmDrill {
                 }
             }
         }
-        throw new CommandException(FUNCTION + " answered no decision for " + where + ": " + body);
+        throw new CommandException(FUNCTION + " answered no decision for " + region + ": " + body);
     }
 
     /** The alarm's description and metrics, as the event's {@code detail.configuration} carries them. */

@@ -11,7 +11,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * Sets an alarm of an application to a state and sends the failover function the event EventBridge delivers for
@@ -20,28 +20,8 @@ import picocli.CommandLine.Option;
  */
 abstract class AlarmCommand implements Callable<Integer> {
 
-    @Option(names = "--app", required = true, paramLabel = "APP", description = "the application (the input's app)")
-    String app;
-
-    @Option(names = "--region", required = true, paramLabel = "R", description = "the Region whose alarm changes")
-    String region;
-
-    @Option(names = "--aws", description = "in your AWS account: the deployed stack's FailoverFunction; the alarm's"
-            + " state is set with SetAlarmState (the stack's EventBridge rule delivers the change too, and the"
-            + " function applies it once), then the function is invoked with the same event to show its decision")
-    boolean aws;
-
-    @Option(names = "--stack", paramLabel = "NAME", description = "with --aws: the stack whose outputs name the"
-            + " function (default: active-edge)")
-    String stack;
-
-    @Option(names = "--stack-region", paramLabel = "R", description = "with --aws: the stack's Region (--region is"
-            + " the Region drained; default: the SDK's, AWS_REGION or your profile's)")
-    String stackRegion;
-
-    @Option(names = "--function-arn", paramLabel = "ARN", description = "with --aws: the function itself instead of"
-            + " the stack's output (it brings its own Region)")
-    String functionArn;
+    @Mixin
+    FailoverFunctionOptions target;
 
     private final Console console;
     private final String state;
@@ -54,14 +34,9 @@ abstract class AlarmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (app.isBlank()) {
-            throw new UsageException("missing --app");
-        }
-        if (region.isBlank()) {
-            throw new UsageException("missing --region");
-        }
-        AwsAccount.Settings settings = new AwsOptions(aws, stack, "--stack-region", stackRegion, "--function-arn",
-                functionArn).settings(StackResource.FAILOVER_FUNCTION, "lambda");
+        AwsAccount.Settings settings = target.settings();
+        String app = target.app;
+        String region = target.region;
         FunctionLogs.toFile(console.root());
         PrintStream out = console.out();
         Glyphs glyphs = Glyphs.of(out);

@@ -1,22 +1,19 @@
 package io.activeedge.local.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.Json;
 import io.activeedge.failover.FailoverDecision;
+import io.activeedge.local.drill.AlarmDrill;
 import io.activeedge.failover.OperatorCommand;
 import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.AwsAccount;
 import io.activeedge.local.target.Cloud;
-import io.activeedge.local.target.CommandException;
 import io.activeedge.local.target.Glyphs;
 import io.activeedge.local.target.StackResource;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * Sends the failover function an operator's hold or release of a Region ({@code {"operator": {...}}}), prints its
@@ -24,26 +21,8 @@ import picocli.CommandLine.Option;
  */
 abstract class OperatorCommandBase implements Callable<Integer> {
 
-    @Option(names = "--app", required = true, paramLabel = "APP", description = "the application (the input's app)")
-    String app;
-
-    @Option(names = "--region", required = true, paramLabel = "R", description = "the Region to hold or release")
-    String region;
-
-    @Option(names = "--aws", description = "in your AWS account: the deployed stack's FailoverFunction")
-    boolean aws;
-
-    @Option(names = "--stack", paramLabel = "NAME", description = "with --aws: the stack whose outputs name the"
-            + " function (default: active-edge)")
-    String stack;
-
-    @Option(names = "--stack-region", paramLabel = "R", description = "with --aws: the stack's Region (default: the"
-            + " SDK's, AWS_REGION or your profile's)")
-    String stackRegion;
-
-    @Option(names = "--function-arn", paramLabel = "ARN", description = "with --aws: the function itself instead of"
-            + " the stack's output")
-    String functionArn;
+    @Mixin
+    FailoverFunctionOptions target;
 
     private final Console console;
     private final String action;
@@ -65,18 +44,13 @@ abstract class OperatorCommandBase implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (app.isBlank()) {
-            throw new UsageException("missing --app");
-        }
-        if (region.isBlank()) {
-            throw new UsageException("missing --region");
-        }
-        AwsAccount.Settings settings = new AwsOptions(aws, stack, "--stack-region", stackRegion, "--function-arn",
-                functionArn).settings(StackResource.FAILOVER_FUNCTION, "lambda");
+        AwsAccount.Settings settings = target.settings();
+        String app = target.app;
+        String region = target.region;
         FunctionLogs.toFile(console.root());
         PrintStream out = console.out();
         try (Cloud cloud = Cloud.open(settings, console.root(), console.err())) {
-            FailoverDecision decision = send(cloud, cloud.arn(StackResource.FAILOVER_FUNCTION));
+            FailoverDecision decision = send(cloud, cloud.arn(StackResource.FAILOVER_FUNCTION), app, region);
             out.println("decision  " + decision.action() + " " + region + ": " + decision.before() + " "
                     + Glyphs.of(out).arrow() + " " + decision.after());
             out.println("reason    " + decision.reason());
@@ -90,34 +64,14 @@ abstract class OperatorCommandBase implements Callable<Integer> {
         }
     }
 
-    private FailoverDecision send(Cloud cloud, String function) {
+    private FailoverDecision send(Cloud cloud, String function, String app, String region) {
         ObjectNode event = Json.MAPPER.createObjectNode();
         ObjectNode operator = event.putObject("operator").put("action", action).put("app", app).put("region", region)
                 .put("by", System.getProperty("user.name", "operator"));
         if (OperatorCommand.HOLD.equals(action)) {
             operator.put("reason", reason()).put("force", force());
         }
-        Cloud.Invocation response = cloud.invoke(function, event.toString().getBytes(StandardCharsets.UTF_8));
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(response.payload());
-        } catch (IOException e) {
-            throw new CommandException("FailoverFunction answered something other than JSON: " + response.payload(), e);
-        }
-        if (response.failed()) {
-            throw new CommandException(body.path("errorType").asText(response.functionError()) + ": "
-                    + body.path("errorMessage").asText());
-        }
-        for (JsonNode decision : body.path("decisions")) {
-            if (region.equals(decision.path("region").asText())) {
-                try {
-                    return Json.MAPPER.treeToValue(decision, FailoverDecision.class);
-                } catch (IOException e) {
-                    throw new CommandException("FailoverFunction answered an unreadable decision: " + decision, e);
-                }
-            }
-        }
-        throw new CommandException("FailoverFunction answered no decision for " + region + ": " + body
-                + " (" + action.toLowerCase(Locale.ROOT) + ")");
+        return AlarmDrill.decisionFor(cloud.invoke(function, event.toString().getBytes(StandardCharsets.UTF_8)),
+                region);
     }
 }
