@@ -10,6 +10,7 @@ import io.activeedge.local.target.CommandException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,26 +21,15 @@ import picocli.CommandLine.Parameters;
     "Asks Route 53 (TestDNSAnswer with an EDNS0 client subnet at each location); reads Route 53 only."})
 public final class RoutesCommand implements Callable<Integer> {
 
-    @Option(names = "--app", required = true, paramLabel = "APP", description = "the application (the input's app)")
-    String app;
+    @Mixin
+    Route53ReadOptions target;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the input, to look in its zone"
             + " (default: every public hosted zone is searched for APP's latency records)")
     String file;
 
-    @Option(names = "--aws", description = "ask Route 53 in your AWS account")
-    boolean aws;
-
     @Option(names = "--json", description = "print a JSON list of {\"location\", \"near\", \"answer\", \"reason\"}")
     boolean json;
-
-    /** Taken with --aws as on the other commands; routes reads Route 53 only, which needs neither. */
-    @Option(names = "--stack", paramLabel = "NAME", hidden = true)
-    String stack;
-
-    /** Taken with --aws as on the other commands; Route 53 is global. */
-    @Option(names = "--region", paramLabel = "R", hidden = true)
-    String region;
 
     private final Console console;
 
@@ -49,10 +39,8 @@ public final class RoutesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (app.isBlank()) {
-            throw new UsageException("missing --app");
-        }
-        AwsAccount.Settings settings = new AwsOptions(aws, stack, "--region", region, null, null).settings(null, null);
+        AwsAccount.Settings settings = target.settings();
+        String app = target.app;
         InputFile input = file == null ? null : InputFile.read(console.root(), file);
         if (input != null && !app.equals(input.json().path("app").asText())) {
             throw new CommandException(input.shown() + " is the input of app " + input.json().path("app").asText()

@@ -8,7 +8,7 @@ import io.activeedge.local.target.CommandException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code status}: where an application's traffic goes, Region by Region, read from its health checks. */
 @Command(name = "status", description = {
@@ -17,19 +17,8 @@ import picocli.CommandLine.Option;
     "Reads Route 53 only."})
 public final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = "--app", required = true, paramLabel = "APP", description = "the application (the input's app)")
-    String app;
-
-    @Option(names = "--aws", description = "read the health checks in your AWS account")
-    boolean aws;
-
-    /** Taken with --aws as on the other commands; status reads Route 53 only, which needs neither. */
-    @Option(names = "--stack", paramLabel = "NAME", hidden = true)
-    String stack;
-
-    /** Taken with --aws as on the other commands; Route 53 is global. */
-    @Option(names = "--region", paramLabel = "R", hidden = true)
-    String region;
+    @Mixin
+    Route53ReadOptions target;
 
     private final Console console;
 
@@ -39,10 +28,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (app.isBlank()) {
-            throw new UsageException("missing --app");
-        }
-        AwsAccount.Settings settings = new AwsOptions(aws, stack, "--region", region, null, null).settings(null, null);
+        AwsAccount.Settings settings = target.settings();
+        String app = target.app;
         FunctionLogs.toFile(console.root());
         try (Cloud cloud = Cloud.open(settings, console.root(), console.err())) {
             List<RoutingTable.Row> rows = new RoutingTable(cloud.route53()).of(app);
