@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.IpAddressType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
@@ -73,6 +74,15 @@ public final class LoadBalancerOrigins {
             throw new InvalidInputException(idField, "load balancer " + origin.id() + " in " + region + " is internal"
                     + " (not internet-facing): CloudFront and Route 53's health checkers cannot reach it. Give an"
                     + " internet-facing Application Load Balancer");
+        }
+        // API_LoadBalancer.html, IpAddressType: "dualstack-without-public-ipv4 (public IPv6 addresses and private IPv4
+        // and IPv6 addresses)"; the latency record is an A alias and Route 53 health checks a name over IPv4 only
+        // (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html, IPAddress: "If you
+        // don't specify a value for IPAddress, Route 53 uses only IPv4").
+        if (balancer.ipAddressType() == IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4) {
+            throw new InvalidInputException(idField, "load balancer " + origin.id() + " in " + region + " has no"
+                    + " public IPv4 address (IpAddressType dualstack-without-public-ipv4): the latency record (A) and"
+                    + " Route 53's health checkers reach origins over IPv4. Give it ipv4 or dualstack addressing");
         }
         Listener https = httpsListener(region, balancer, origin.port())
                 .orElseThrow(() -> new InvalidInputException(field + ".listenerPort", "load balancer " + origin.id()

@@ -273,6 +273,15 @@ public final class InputValidator {
         // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html: Port "Valid
         // Range: Minimum value of 1. Maximum value of 65535."
         range(field + ".listenerPort", port, 1, 65535);
+        // The distribution has one origin, the latency-routed name, and connects to it on port 443 in every Region
+        // (CustomOriginConfig.HTTPSPort: "Specify the HTTPS port that the origin listens on",
+        // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html), as API Gateway
+        // origins only listen there: a listener on another port would never get CloudFront's requests.
+        if (port != OriginSpec.DEFAULT_LISTENER_PORT) {
+            throw new InvalidInputException(field + ".listenerPort", "is " + port + "; CloudFront reaches every"
+                    + " Region's origin on port " + OriginSpec.DEFAULT_LISTENER_PORT + ", so the load balancer needs its"
+                    + " HTTPS listener there (leave listenerPort out, or give " + OriginSpec.DEFAULT_LISTENER_PORT + ")");
+        }
         if (balancer.name() != null) {
             String name = balancer.name().trim();
             // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html (Name):

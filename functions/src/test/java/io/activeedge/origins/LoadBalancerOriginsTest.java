@@ -15,6 +15,7 @@ import io.activeedge.testing.FakeElbv2;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.IpAddressType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 /** An Application Load Balancer as a Region's origin, against FakeElbv2 (one item per page, as AWS may page). */
@@ -140,6 +141,19 @@ class LoadBalancerOriginsTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(FIELD + ".name: ")
                 .hasMessageContaining("internal (not internet-facing)");
+    }
+
+    @Test
+    void inspect_noPublicIpv4_refusedNamingTheField() {
+        String arn = west.loadBalancer("v6-west");
+        west.balancers.put(arn, west.balancers.get(arn).toBuilder()
+                .ipAddressType(IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4).build());
+
+        assertThatThrownBy(() -> balancers.check(byName("v6-west")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(FIELD + ".name: ")
+                .hasMessageContaining("no public IPv4 address");
+        assertThat(west.changes).isEmpty();
     }
 
     @Test

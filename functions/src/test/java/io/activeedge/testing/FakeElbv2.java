@@ -42,7 +42,7 @@ public final class FakeElbv2 implements ElasticLoadBalancingV2Client {
     public static final String ZONE_ID = "Z35SXDOTRQ7X7K";
 
     private final String region;
-    private final Map<String, LoadBalancer> balancers = new LinkedHashMap<>();
+    public final Map<String, LoadBalancer> balancers = new LinkedHashMap<>();
     private final Map<String, List<Listener>> listeners = new LinkedHashMap<>();
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Map<String, List<String>> lists = new LinkedHashMap<>();

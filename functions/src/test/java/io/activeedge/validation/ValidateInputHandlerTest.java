@@ -177,6 +177,8 @@ class ValidateInputHandlerTest {
                         loadBalancer(b -> b.put("name", "internal-shop"))},
                 new Object[] {"port out of range", "regions[1].origin.loadBalancer.listenerPort",
                         loadBalancer(b -> b.put("name", "shop-west").put("listenerPort", 0))},
+                new Object[] {"a port CloudFront does not use", "regions[1].origin.loadBalancer.listenerPort",
+                        loadBalancer(b -> b.put("name", "shop-west").put("listenerPort", 8443))},
                 new Object[] {"no such load balancer", "regions[1].origin.loadBalancer.name",
                         loadBalancer(b -> b.put("name", "nowhere"))},
                 new Object[] {"and an apiGateway", "regions[0].origin",
