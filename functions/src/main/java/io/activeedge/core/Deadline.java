@@ -16,6 +16,11 @@ public record Deadline(Clock clock, Instant at) {
         return !clock.instant().isBefore(at);
     }
 
+    /** At least {@code needed} is left. */
+    public boolean allows(Duration needed) {
+        return left().compareTo(needed) >= 0;
+    }
+
     public Duration left() {
         Duration left = Duration.between(clock.instant(), at);
         return left.isNegative() ? Duration.ZERO : left;

@@ -112,9 +112,12 @@ final class FailoverObserver {
         Map<String, Boolean> endpoints = health.of(regions.values().stream()
                 .map(RegionHealthChecksResult::endpointId).filter(id -> id != null).toList());
 
-        Set<String> records = null;
-        boolean recordsRead = false;
-        // Every gate of the application carries the same location; the first one read serves all Regions.
+        // Every gate of the application carries the same location (MarkAlarms writes it on each); any one serves.
+        Set<String> records = regions.values().stream().map(RegionHealthChecksResult::gateId)
+                .filter(id -> id != null && byId.get(id) != null)
+                .map(id -> FailoverTags.records(byId.get(id).tags().get(FailoverTags.RECORDS)))
+                .filter(location -> location != null).findFirst()
+                .map(location -> records(app, location[0], location[1])).orElse(null);
         List<Observation.Region> observed = new ArrayList<>();
         for (RegionHealthChecksResult ids : regions.values()) {
             String region = ids.region();
@@ -127,11 +130,6 @@ final class FailoverObserver {
             Map<String, String> tags = sw.tags();
             Map<String, String> gateTags = ids.gateId() == null || byId.get(ids.gateId()) == null ? Map.of()
                     : byId.get(ids.gateId()).tags();
-            if (!recordsRead && gateTags.containsKey(FailoverTags.RECORDS)) {
-                String[] location = FailoverTags.records(gateTags.get(FailoverTags.RECORDS));
-                records = location == null ? null : records(app, location[0], location[1]);
-                recordsRead = true;
-            }
             List<Marked> alarms = marked.drainingApp(app, region);
             observed.add(new Observation.Region(region, sw.id(), ids.gateId(), sw.check().healthCheckVersion(),
                     Boolean.TRUE.equals(sw.check().healthCheckConfig().inverted()),

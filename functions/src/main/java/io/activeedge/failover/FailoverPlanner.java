@@ -21,7 +21,8 @@ import java.util.Optional;
  * <ol>
  *   <li>A hold drains its Region. Holding the last Region that serves is refused unless forced.</li>
  *   <li>Otherwise a Region's alarms decide: any in ALARM drains it; any with INSUFFICIENT_DATA (and none in ALARM)
- *       keeps it as it is; all OK (or none) restores it, but a Region an alarm drained is restored only once it has
+ *       keeps it as it is (a Region an alarm drained stays drained, a serving one serves; one drained for another
+ *       reason is restored); all OK (or none) restores it, but a Region an alarm drained is restored only once it has
  *       been drained {@code minDrainSeconds} (flap damping). With the data-plane option the alarms act through the
  *       gate's alarm checks, so the switch serves unless held.</li>
  *   <li>The guard: restores first, then drains in Region order, each only while another Region still serves (its
@@ -93,7 +94,14 @@ public final class FailoverPlanner {
         }
         Map<String, String> refused = new HashMap<>();
         Map<String, String> stillServing = new HashMap<>();
-        for (Region r : regions) {
+        // The operator's Region first: a hold that passed the check above is not then refused because an alarm's
+        // drain of a Region earlier in order took the last room.
+        List<Region> drainOrder = new ArrayList<>(regions);
+        if (target != null) {
+            drainOrder.remove(target);
+            drainOrder.add(0, target);
+        }
+        for (Region r : drainOrder) {
             if (r.drained() || wishes.get(r.region()).want() != Want.DRAIN) {
                 continue;
             }
@@ -157,7 +165,9 @@ public final class FailoverPlanner {
                     "alarm " + firing.get().name() + " in ALARM since " + firing.get().since());
         }
         Optional<Alarm> unknown = first(r, AlarmChange.INSUFFICIENT_DATA);
-        if (unknown.isPresent()) {
+        // INSUFFICIENT_DATA keeps what an alarm decided; a Region drained for another reason (a released hold, a
+        // hand-made drain) is restored as when the alarms are OK.
+        if (unknown.isPresent() && (!r.drained() || FailoverTags.CAUSE_ALARM.equals(r.cause()))) {
             return new Wish(Want.KEEP, null, null, "alarm " + unknown.get().name()
                     + " has INSUFFICIENT_DATA since " + unknown.get().since() + ": the Region stays as it is");
         }

@@ -101,10 +101,12 @@ final class MarkedAlarms {
                 "true".equals(tags.get(FailoverTags.DATA_PLANE)));
     }
 
-    /** Forgets what was read: a scheduled run reads every Region's index afresh (one call per Region and run). */
+    /**
+     * Forgets the indexes: a scheduled run reads every Region's afresh (one call per Region and run). What alarms'
+     * own tags said stays while it is fresh, in case the tagging index lags behind a tag just written.
+     */
     void expire() {
         byRegion.clear();
-        checked.clear();
     }
 
     /** The alarms that drain {@code app} in {@code region}, by name (with those found by their own tags since). */
@@ -144,7 +146,6 @@ final class MarkedAlarms {
         }
         Index index = new Index(clock.instant(), Map.copyOf(byArn));
         byRegion.put(region, index);
-        checked.keySet().removeIf(arn -> arn.contains(":" + region + ":"));
         LOG.info("marked alarms read", LogContext.region(region), entry("alarms", byArn.size()));
         return index;
     }

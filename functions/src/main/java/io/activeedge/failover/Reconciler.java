@@ -9,7 +9,10 @@ import io.activeedge.errors.InvalidInputException;
 import io.activeedge.failover.FailoverDecision.Action;
 import io.activeedge.routing.healthchecks.HealthCheckSearch;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,13 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     static final int MAX_ROUNDS = 3;
+    /**
+     * Time an application's reconciliation needs left to start: two calls that use their whole timeout
+     * ({@link io.activeedge.core.Clients#failoverRoute53}: 8 s per call, retries included).
+     */
+    static final Duration TIME_TO_START = Duration.ofSeconds(16);
+    /** Time a write needs left: one call that uses its whole timeout. */
+    static final Duration TIME_TO_WRITE = Duration.ofSeconds(8);
     static final String STATISTICS_REGION = "us-east-1";
 
     private final RegionalClients<CloudWatchClient> cloudWatch;
@@ -98,7 +108,18 @@ public final class Reconciler {
                         decisions.add(ignored(change, "the alarm is in account " + account + ", not this one"));
                         continue;
                     }
-                    var owner = marked.of(change.region(), change.alarmArn());
+                    Optional<MarkedAlarms.Marked> owner;
+                    try {
+                        owner = marked.of(change.region(), change.alarmArn());
+                    } catch (RuntimeException e) {
+                        if (!queued) {
+                            throw e;
+                        }
+                        failed(null, e);
+                        decisions.add(ignored(change, "whose alarm this is could not be read (" + e.getMessage()
+                                + "); the next scheduled run reconciles"));
+                        continue;
+                    }
                     if (owner.isEmpty()) {
                         decisions.add(ignored(change, "no application marks this alarm (tag active-edge:app)"));
                         continue;
@@ -125,8 +146,15 @@ public final class Reconciler {
         }
         Map<String, List<HealthCheckSearch.Tagged>> checks = everyApp ? observer.applications() : new LinkedHashMap<>();
         if (everyApp) {
-            checks.keySet().forEach(app -> jobs.add(new Job(app, null)));
+            // Each minute's run starts at another application, so that one that fails or is slow does not always
+            // leave the same ones out.
+            List<String> apps = new ArrayList<>(checks.keySet());
+            if (!apps.isEmpty()) {
+                Collections.rotate(apps, -(int) (clock.instant().getEpochSecond() / 60 % apps.size()));
+            }
+            apps.forEach(app -> jobs.add(new Job(app, null)));
         }
+        RuntimeException firstFailure = null;
         List<String> done = new ArrayList<>();
         for (Job job : jobs) {
             if (job.command() == null && done.contains(job.app())) {
@@ -135,7 +163,7 @@ public final class Reconciler {
             if (job.command() == null) {
                 done.add(job.app());
             }
-            if (deadline.passed()) {
+            if (!deadline.allows(TIME_TO_START)) {
                 LOG.warn("out of time", LogContext.app(job.app()), entry("action", "left-to-next-run"));
                 decisions.add(new FailoverDecision(alarmOf.get(job.app()), job.app(), null, null, null, null,
                         Action.IGNORED.name(), "out of time in this invocation; the next scheduled run reconciles"));
@@ -145,21 +173,38 @@ public final class Reconciler {
                 List<HealthCheckSearch.Tagged> known = checks.remove(job.app());
                 decisions.addAll(reconcile(job.app(), known, events.getOrDefault(job.app(), Map.of()), job.command(),
                         alarmOf.get(job.app()), deadline));
+            } catch (InvalidInputException e) {
+                throw e;
             } catch (RuntimeException e) {
-                if (!queued || e instanceof InvalidInputException) {
-                    throw e;
+                failed(job.app(), e);
+                decisions.add(new FailoverDecision(alarmOf.get(job.app()), job.app(), null, null, null, null,
+                        Action.IGNORED.name(), "failed: " + e.getMessage() + "; the next scheduled run reconciles"));
+                if (firstFailure == null) {
+                    firstFailure = e;
                 }
-                LOG.error("reconciliation failed", LogContext.app(job.app()), entry("error", e.toString()),
-                        entry("action", "left-to-next-run"), e);
-                metrics.count(FailoverMetrics.FAILED, job.app(), "all");
             }
         }
+        // Called directly (the schedule, an operator, an alarm action), a failure still fails the invocation, after
+        // every other application had its turn: the function's Errors alarm and the failed-event queue see it.
+        if (firstFailure != null && !queued) {
+            throw firstFailure;
+        }
         return new FailoverResult(List.copyOf(decisions));
+    }
+
+    private void failed(String app, RuntimeException e) {
+        LOG.error("reconciliation failed", LogContext.app(app), entry("error", e.toString()),
+                entry("action", "left-to-next-run"), e);
+        metrics.count(FailoverMetrics.FAILED, app == null ? "unknown" : app, "all");
     }
 
     private List<FailoverDecision> reconcile(String app, List<HealthCheckSearch.Tagged> known,
             Map<String, AlarmChange> events, OperatorCommand command, String alarm, Deadline deadline) {
         List<HealthCheckSearch.Tagged> checks = known;
+        // What earlier rounds wrote before a switch changed under them: their decisions stand, and their drains count
+        // for the check after writing.
+        Map<String, FailoverDecision> earlier = new LinkedHashMap<>();
+        List<Plan.Step> writtenBefore = new ArrayList<>();
         for (int round = 1; ; round++) {
             if (checks == null || round > 1) {
                 checks = observer.checksOf(app);
@@ -183,7 +228,7 @@ public final class Reconciler {
                 if (!step.flips() && !step.holdChanged()) {
                     continue;
                 }
-                if (deadline.passed()) {
+                if (!deadline.allows(TIME_TO_WRITE)) {
                     late = true;
                     break;
                 }
@@ -193,11 +238,20 @@ public final class Reconciler {
                 }
                 written.add(step);
             }
-            if (conflict && round < MAX_ROUNDS && !deadline.passed()) {
+            if (conflict && round < MAX_ROUNDS && deadline.allows(TIME_TO_START)) {
+                decisions(observation, plan, written, alarm, false).stream()
+                        .filter(d -> written.stream().anyMatch(w -> w.region().equals(d.region())))
+                        .forEach(d -> earlier.put(d.region(), d));
+                writtenBefore.addAll(written);
                 continue;
             }
-            List<FailoverDecision> decisions = decisions(observation, plan, written, alarm, conflict || late);
-            decisions = undoIfNoneServes(app, observation, command, written, decisions);
+            List<FailoverDecision> decisions = new ArrayList<>(decisions(observation, plan, written, alarm,
+                    conflict || late));
+            decisions.replaceAll(d -> Action.UNCHANGED.name().equals(d.action()) && earlier.containsKey(d.region())
+                    ? earlier.get(d.region()) : d);
+            List<Plan.Step> allWritten = new ArrayList<>(writtenBefore);
+            allWritten.addAll(written);
+            decisions = undoIfNoneServes(app, observation, command, allWritten, decisions, deadline);
             report(observation, decisions);
             return decisions;
         }
@@ -233,7 +287,7 @@ public final class Reconciler {
      * drained the others meanwhile), undoes this run's own drains, except a forced hold.
      */
     private List<FailoverDecision> undoIfNoneServes(String app, Observation observation, OperatorCommand command,
-            List<Plan.Step> written, List<FailoverDecision> decisions) {
+            List<Plan.Step> written, List<FailoverDecision> decisions, Deadline deadline) {
         List<Plan.Step> drains = written.stream().filter(s -> s.flips() && s.drain()
                 && !(command != null && command.forced() && command.hold() && s.region().equals(command.region())))
                 .toList();
@@ -256,11 +310,20 @@ public final class Reconciler {
             }
             Plan.Step back = new Plan.Step(drain.region(), drain.switchId(), drain.gateId(), true, false, drain.hold(), false,
                     FailoverTags.CAUSE_RESTORE, "guard", Action.RESTORED, "undone");
-            writer.write(app, back, sw.healthCheckVersion(), clock.instant());
+            boolean restored = deadline.allows(TIME_TO_WRITE)
+                    && writer.write(app, back, sw.healthCheckVersion(), clock.instant());
+            String outcome = restored
+                    ? "; undone: read again after the write, no Region served (another change drained the others meanwhile)"
+                    : "; read again after the write, no Region served, and undoing it failed (the switch changed again,"
+                            + " or no time was left): the next scheduled run reconciles; until then Route 53 answers"
+                            + " with every Region";
+            if (!restored) {
+                LOG.warn("undo not written", LogContext.app(app), LogContext.region(drain.region()),
+                        entry("switch", drain.switchId()), entry("action", "left-to-next-run"));
+            }
             undone.replaceAll(d -> drain.region().equals(d.region()) ? new FailoverDecision(d.alarm(), d.app(),
-                    d.region(), d.switchId(), d.before(), FailoverDecision.SERVING, Action.REFUSED.name(),
-                    d.reason() + "; undone: read again after the write, no Region served (another change drained the"
-                            + " others meanwhile)") : d);
+                    d.region(), d.switchId(), d.before(), restored ? FailoverDecision.SERVING : FailoverDecision.DRAINED,
+                    Action.REFUSED.name(), d.reason() + outcome) : d);
         }
         return undone;
     }

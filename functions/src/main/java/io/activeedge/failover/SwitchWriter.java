@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
  * Carries out one step of a {@link Plan} on the Region's switch: the hold (a tag on the gate) first (so a hold is never lost
- * between two calls), then {@code Inverted} with the HealthCheckVersion that was read, then the tags that say when,
- * by whom and why it changed. Only the switch is ever written; the endpoint and gate checks are not touched.
+ * between two calls), then the tags that say when, by whom and why the switch changes, then {@code Inverted} with the
+ * HealthCheckVersion that was read. Only the switch's settings are ever written (the gate gets only its hold tag);
+ * the endpoint and gate checks keep theirs.
  * The switch is a disabled check: https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
  * (Disabled): "After you disable a health check, Route 53 considers the status of the health check to always be
  * healthy. [...] If you want to stop routing traffic to a resource, change the value of Inverted."
@@ -43,6 +44,15 @@ final class SwitchWriter {
         if (!step.flips()) {
             return true;
         }
+        // The change's tags go first, describing the change about to be made: should the flip then fail, a tag
+        // naming a change that did not happen misleads nothing (flap damping reads it only on a drained switch that
+        // an alarm drained); the other way round, a flip whose tags failed would lose its cause and escape damping.
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(FailoverTags.CHANGED_AT, now.truncatedTo(ChronoUnit.MILLIS).toString());
+        tags.put(FailoverTags.CHANGED_BY, FailoverTags.changedBy(
+                step.cause() == null ? FailoverTags.CAUSE_RESTORE : step.cause(), step.changedBy()));
+        route53.changeTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(step.switchId())
+                .addTags(Tags.toList(tags, (k, v) -> Tag.builder().key(k).value(v).build())));
         try {
             // https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html (HealthCheckVersion):
             // "If the value of HealthCheckVersion in the health check is greater, the health check was changed after
@@ -55,12 +65,6 @@ final class SwitchWriter {
                     entry("switch", step.switchId()), entry("sentVersion", version), entry("action", "read-again"));
             return false;
         }
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(FailoverTags.CHANGED_AT, now.truncatedTo(ChronoUnit.MILLIS).toString());
-        tags.put(FailoverTags.CHANGED_BY, FailoverTags.changedBy(
-                step.cause() == null ? FailoverTags.CAUSE_RESTORE : step.cause(), step.changedBy()));
-        route53.changeTagsForResource(r -> r.resourceType(TagResourceType.HEALTHCHECK).resourceId(step.switchId())
-                .addTags(Tags.toList(tags, (k, v) -> Tag.builder().key(k).value(v).build())));
         return true;
     }
 

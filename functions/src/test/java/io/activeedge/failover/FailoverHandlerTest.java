@@ -196,6 +196,24 @@ class FailoverHandlerTest {
         assertThat(shop.route53.updates).isEmpty();
     }
 
+    /** A scheduled run goes on past an application that fails, then fails itself, so that its alarm sees it. */
+    @Test
+    void handleRequest_scheduledRunWithOneFailingApp_reconcilesTheOthersThenFails() {
+        Provisioned shop = new Provisioned(EAST, WEST);
+        var blog = shop.addApp("blog", EAST, WEST);
+        shop.alarmState(WEST, Provisioned.alarm(WEST), StateValue.ALARM, "2026-11-24T01:00:00Z");
+        shop.alarmState(WEST, "blog-us-west-2-5xx", StateValue.ALARM, "2026-11-24T01:00:00Z");
+        shop.route53.failNext("GetHealthCheckStatus", FakeRoute53.error("ServiceUnavailable", 503));
+
+        assertThatThrownBy(() -> invoke(handler(shop), scheduled()))
+                .isInstanceOf(io.activeedge.errors.AwsServerErrorException.class);
+
+        boolean shopDrained = shop.route53.inverted(shop.switchOf(WEST));
+        boolean blogDrained = shop.route53.inverted(blog.get(WEST).switchId());
+        assertThat(shopDrained ^ blogDrained).as("the application after the failing one was reconciled").isTrue();
+        assertThat(shop.metrics.of(FailoverMetrics.FAILED)).isEqualTo(1);
+    }
+
     /** Sequence 7: an alarm whose tags are removed stops acting within a minute, though the container is warm. */
     @Test
     void handleRequest_alarmUnmarkedWhileWarm_stopsActingWithinAMinute() throws IOException {

@@ -155,6 +155,30 @@ class FailoverPlannerTest {
     }
 
     @Test
+    void plan_releaseWhileAnAlarmHasInsufficientData_restoresTheRegion() {
+        Observation held = world(NOW, held(drained(serving(EAST, alarm("a", "INSUFFICIENT_DATA", NOW)),
+                FailoverTags.CAUSE_HOLD, EARLIER), "x"), serving(WEST));
+
+        Plan.Step east = step(FailoverPlanner.plan(held, new OperatorCommand("release", "shop", EAST, null, false,
+                "alice")), EAST);
+
+        assertThat(east.action()).isEqualTo(Action.RELEASED);
+        assertThat(east.drain()).isFalse();
+    }
+
+    @Test
+    void plan_holdWhileAnotherRegionsAlarmWantsTheLastRoom_theHoldWinsAndIsKept() {
+        Observation world = world(NOW, serving(EAST, alarm("a", "ALARM", EARLIER)), serving(WEST));
+
+        Plan plan = FailoverPlanner.plan(world, new OperatorCommand("hold", "shop", WEST, "deploy", false, "alice"));
+
+        assertThat(step(plan, WEST).action()).isEqualTo(Action.HELD);
+        assertThat(step(plan, WEST).drain()).isTrue();
+        assertThat(step(plan, WEST).holdChanged()).isTrue();
+        assertThat(step(plan, EAST).action()).isEqualTo(Action.REFUSED);
+    }
+
+    @Test
     void plan_flapDamping_keepsAnAlarmDrainUntilMinDrainSecondsPassed() {
         Observation young = world(NOW, minDrain(drained(serving(EAST, alarm("a", "OK", NOW)),
                 FailoverTags.CAUSE_ALARM, NOW.minusSeconds(100)), 300), serving(WEST));

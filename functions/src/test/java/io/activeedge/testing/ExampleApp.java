@@ -189,6 +189,21 @@ public final class ExampleApp {
             }
         }
 
+        /** A second application in the same account, with its checks and a marked alarm in each Region. */
+        public Map<String, RegionHealthChecksResult> addApp(String app, String... regionNames) {
+            Map<String, RegionHealthChecksResult> added = new LinkedHashMap<>();
+            for (String region : regionNames) {
+                RegionHealthChecksResult ids = route53.addRegion(app, region);
+                added.put(region, ids);
+                String arn = cloudWatch(region).add(app + "-" + region + "-5xx", false, StateValue.OK);
+                Map<String, String> tags = cloudWatch(region).tags.get(arn);
+                tags.put(Tags.APP, app);
+                tags.put(Tags.REGION, region);
+                tags.put(FailoverTags.SWITCH, ids.switchId());
+            }
+            return added;
+        }
+
         public static String alarm(String region) {
             return APP + "-" + region + "-5xx";
         }
