@@ -112,11 +112,17 @@ class ReconcilerIT {
         assertEquals(Map.of(EAST, false, WEST, true), switches(app));
     }
 
-    /** 6: a hold survives an OK event, a scheduled run and a re-provision; release restores the Region. */
+    /**
+     * 6: a hold survives an OK event, a scheduled run and a re-provision; release restores the Region. With the four
+     * user tags the input may give, the switch and the gate stay within Route 53's ten tags.
+     */
     @Test
     void hold_survivesOkScheduledRunAndProvisioning_releaseRestores() throws IOException {
         String app = "rc-six";
-        ObjectNode input = provision(app, List.of(EAST, WEST), Map.of());
+        ObjectNode input = TestApps.input(app, List.of(EAST, WEST));
+        input.putObject("tags").put("team", "payments").put("cost-center", "42").put("env", "prod")
+                .put("owner", "alice");
+        TestApps.provision(LOCAL.session(), input);
         Cli held = cli("hold", "--app", app, "--region", EAST, "--reason", "patching the database");
         assertEquals(0, held.exit(), held.toString());
         assertTrue(held.out().contains("HELD"), held.out());

@@ -101,6 +101,23 @@ class StrictCloudIT {
     // ---- Route 53
 
     @Test
+    void changeTagsForResource_moreThanTenTagsOnACheck_isRefusedWithInvalidInputAndChangesNothing() {
+        String check = endpointCheck(reference());
+        java.util.List<software.amazon.awssdk.services.route53.model.Tag> ten = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> software.amazon.awssdk.services.route53.model.Tag.builder().key("k" + i).value("v")
+                        .build()).toList();
+        route53.changeTagsForResource(r -> r.resourceType("healthcheck").resourceId(check).addTags(ten));
+
+        assertThatThrownBy(() -> route53.changeTagsForResource(r -> r.resourceType("healthcheck").resourceId(check)
+                .addTags(t -> t.key("eleventh").value("v"))))
+                .satisfies(code("InvalidInput")).hasMessageContaining("at most 10 tags");
+        assertThat(route53.listTagsForResource(r -> r.resourceType("healthcheck").resourceId(check))
+                .resourceTagSet().tags()).hasSize(10);
+        route53.changeTagsForResource(r -> r.resourceType("healthcheck").resourceId(check).removeTagKeys("k0")
+                .addTags(t -> t.key("replacement").value("v")));
+    }
+
+    @Test
     void getHealthCheckStatus_calculatedCheck_isRefusedWithInvalidInput() {
         String endpoint = endpointCheck(reference());
         String gate = route53.createHealthCheck(r -> r.callerReference(reference()).healthCheckConfig(c -> c

@@ -27,12 +27,37 @@ class InvalidChangeBatch(Route53ClientError):
 
 
 def install():
+    at_most_ten_tags()
     alias_records_have_no_ttl()
     refuse_calculated_children()
     caller_reference_is_idempotent()
     health_check_version()
     change_batches_are_transactions()
     health_status_follows_the_rules()
+
+
+def at_most_ten_tags():
+    # https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeTagsForResource.html (AddTags): "You can add a
+    # maximum of 10 tags to a health check or a hosted zone"; a resource's tag set (ResourceTagSet.Tags, TagList in the
+    # route53 service model) holds at most 10. moto takes any number. A change that would leave more than 10 changes
+    # nothing and is refused with InvalidInput, one of ChangeTagsForResource's errors in the model.
+    from moto.route53 import models
+
+    backend_class = models.Route53Backend
+    change = backend_class.change_tags_for_resource
+
+    def change_tags_for_resource(self, resource_type, resource_id, add_tags, remove_tag_keys):
+        after = dict(self.resource_tags.get(resource_id, {}))
+        for tag in add_tags or []:
+            after[tag["Key"]] = tag["Value"]
+        for key in remove_tag_keys or []:
+            after.pop(key, None)
+        if len(after) > 10:
+            raise InvalidInput("A " + resource_type + " can have at most 10 tags; this change would leave "
+                               + str(len(after)) + " on " + resource_id)
+        return change(self, resource_type, resource_id, add_tags, remove_tag_keys)
+
+    backend_class.change_tags_for_resource = change_tags_for_resource
 
 
 def alias_records_have_no_ttl():
