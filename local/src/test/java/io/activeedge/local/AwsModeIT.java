@@ -127,6 +127,30 @@ class AwsModeIT {
     }
 
     @Test
+    void holdRelease_aws_throughTheStacksFunction() {
+        String app = "aws-hold";
+        TestApps.provision(LOCAL.session(), TestApps.input(app, List.of(EAST, WEST)));
+
+        Launcher.Result held = cli(Map.of(), "hold", "--app", app, "--region", EAST, "--reason", "patching", "--aws");
+
+        assertEquals(0, held.exit(), held.toString());
+        assertTrue(held.out().contains("decision  HELD us-east-1"), held.toString());
+        assertTrue(held.out().contains("held by") && held.out().contains("patching"), held.toString());
+        assertTrue(row(app, EAST).drained(), "the switch in the emulator is inverted");
+
+        Launcher.Result refused = cli(Map.of(), "hold", "--app", app, "--region", WEST, "--aws");
+        assertEquals(1, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("would leave no Region serving"), refused.toString());
+
+        Launcher.Result released = cli(Map.of(), "release", "--app", app, "--region", EAST, "--aws");
+
+        assertEquals(0, released.exit(), released.toString());
+        assertTrue(released.out().contains("decision  RELEASED us-east-1"), released.toString());
+        assertFalse(row(app, EAST).drained(), "the switch in the emulator is set back");
+        assertFalse(released.toString().contains("local cloud:"), released.toString());
+    }
+
+    @Test
     void teardown_awsStack_removesTheAppThroughTheStacksStateMachine() throws IOException {
         String app = "aws-gone";
         Path file = inputFile(app);
