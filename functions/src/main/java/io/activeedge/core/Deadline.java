@@ -12,10 +12,6 @@ public record Deadline(Clock clock, Instant at) {
         return new Deadline(clock, clock.instant().plus(remaining).minus(margin));
     }
 
-    public boolean passed() {
-        return !clock.instant().isBefore(at);
-    }
-
     /** At least {@code needed} is left. */
     public boolean allows(Duration needed) {
         return left().compareTo(needed) >= 0;

@@ -12,17 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 
 /**
- * Every Region's endpoint, switch and gate of one application (and its data-plane alarm checks): the health checks whose CallerReference marks
- * them as the application's, confirmed by their tags ({@link HealthCheckSearch}). The failover function keeps what
- * it found while its container is warm ({@link #cached}) and reads again only when something shows the copy is out
- * of date; tools that show or drill failover read afresh ({@link #of}). An id is null when that check was not found.
+ * Every Region's endpoint, switch and gate of one application: the health checks whose CallerReference marks
+ * them as the application's, confirmed by their tags ({@link HealthCheckSearch}), read afresh each time. An id is
+ * null when that check was not found.
  */
 public final class HealthCheckLookup {
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheckLookup.class);
@@ -34,27 +32,14 @@ public final class HealthCheckLookup {
     static final String SUCCESS = "Success";
 
     private final HealthCheckSearch search;
-    private final Map<String, Map<String, RegionHealthChecksResult>> byApp = new ConcurrentHashMap<>();
 
     public HealthCheckLookup(Route53Client route53) {
         this.search = new HealthCheckSearch(route53);
     }
 
-    /** The application's checks by Region, sorted by Region; empty when it has none. Read afresh, and kept. */
+    /** The application's checks by Region, sorted by Region; empty when it has none. */
     public Map<String, RegionHealthChecksResult> of(String app) {
-        Map<String, RegionHealthChecksResult> found = find(app);
-        byApp.put(app, found);
-        return found;
-    }
-
-    /** What was found for the application last while the container is warm; read when nothing is kept. */
-    public Map<String, RegionHealthChecksResult> cached(String app) {
-        Map<String, RegionHealthChecksResult> cached = byApp.get(app);
-        return cached != null ? cached : of(app);
-    }
-
-    public void forget(String app) {
-        byApp.remove(app);
+        return find(app);
     }
 
     private Map<String, RegionHealthChecksResult> find(String app) {
