@@ -14,11 +14,7 @@ import io.activeedge.local.target.StackResource;
 import io.activeedge.local.target.Workflow;
 import io.activeedge.local.target.WorkflowRun;
 import io.activeedge.routing.healthchecks.HealthCheckLookup;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +49,6 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 class AlbOriginIT {
     private static final String EAST = "us-east-1";
     private static final String WEST = "us-west-2";
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @RegisterExtension
     static final TestCloud LOCAL = new TestCloud("alb-origin-it");
@@ -332,11 +327,6 @@ class AlbOriginIT {
     }
 
     private static WorkflowRun.Result run(Workflow workflow, ObjectNode input) {
-        ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
-            WorkflowRun.Result result = new WorkflowRun(LOCAL.session(), out).run(workflow, input, "test input", TIMEOUT);
-            System.out.print(progress.toString(StandardCharsets.UTF_8));
-            return result;
-        }
+        return TestApps.run(LOCAL.session(), workflow, input);
     }
 }

@@ -10,7 +10,6 @@ import io.activeedge.local.target.Glyphs;
 import io.activeedge.local.report.TeardownSummary;
 import io.activeedge.local.report.TeardownOutput;
 import io.activeedge.local.report.ProvisionSummary;
-import io.activeedge.local.drill.LocalOperations;
 import io.activeedge.local.localcloud.EmulatorControl;
 import io.activeedge.local.localcloud.CloudOptions;
 import io.activeedge.local.localcloud.LocalCloud;
@@ -22,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,11 +121,6 @@ class FaultsIT {
     }
 
     private static List<String> leftovers(ObjectNode input) {
-        List<String> regions = new ArrayList<>();
-        input.path("regions").forEach(r -> regions.add(r.path("region").asText()));
-        List<String> aliases = new ArrayList<>();
-        input.path("aliases").forEach(a -> aliases.add(a.asText()));
-        return new LocalOperations(session, TIMEOUT, "test input")
-                .leftovers(input.path("app").asText(), input.path("zone").asText(), aliases, regions);
+        return TestApps.leftovers(session, input);
     }
 }

@@ -7,17 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.activeedge.core.Tags;
 import io.activeedge.failover.FailoverTags;
 import io.activeedge.routing.healthchecks.HealthCheckLookup;
-import io.activeedge.local.drill.LocalOperations;
 import io.activeedge.local.localcloud.LocalClients;
 import io.activeedge.local.report.TeardownOutput;
 import io.activeedge.local.report.TeardownSummary;
 import io.activeedge.local.target.Workflow;
 import io.activeedge.local.target.WorkflowRun;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +37,6 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 class TeardownIT {
     private static final String EAST = "us-east-1";
     private static final String WEST = "us-west-2";
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @RegisterExtension
     static final TestCloud LOCAL = new TestCloud("teardown-it");
@@ -197,21 +190,11 @@ class TeardownIT {
     }
 
     private static WorkflowRun.Result run(Workflow workflow, ObjectNode input) {
-        ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
-            WorkflowRun.Result result = new WorkflowRun(LOCAL.session(), out).run(workflow, input, "test input", TIMEOUT);
-            System.out.print(progress.toString(StandardCharsets.UTF_8));
-            return result;
-        }
+        return TestApps.run(LOCAL.session(), workflow, input);
     }
 
     private static List<String> leftovers(ObjectNode input) {
-        List<String> regions = new ArrayList<>();
-        input.path("regions").forEach(r -> regions.add(r.path("region").asText()));
-        List<String> aliases = new ArrayList<>();
-        input.path("aliases").forEach(a -> aliases.add(a.asText()));
-        return new LocalOperations(LOCAL.session(), TIMEOUT, "test input")
-                .leftovers(input.path("app").asText(), input.path("zone").asText(), aliases, regions);
+        return TestApps.leftovers(LOCAL.session(), input);
     }
 
     private static String zoneId(String zone) {
