@@ -2,10 +2,8 @@ package io.activeedge.local.cli.command;
 
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.local.drill.AlarmDrill;
-import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.AwsAccount;
 import io.activeedge.local.target.Cloud;
-import io.activeedge.local.target.Glyphs;
 import io.activeedge.local.target.StackResource;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -39,7 +37,6 @@ abstract class AlarmCommand implements Callable<Integer> {
         String region = target.region;
         FunctionLogs.toFile(console.root());
         PrintStream out = console.out();
-        Glyphs glyphs = Glyphs.of(out);
         try (Cloud cloud = Cloud.open(settings, console.root(), console.err())) {
             String function = cloud.arn(StackResource.FAILOVER_FUNCTION);
             AlarmDrill.Outcome outcome = new AlarmDrill(cloud.cloudWatch(region), event -> cloud.invoke(function, event),
@@ -48,15 +45,7 @@ abstract class AlarmCommand implements Callable<Integer> {
             out.println("alarm     " + outcome.alarm().name() + " (" + region + ") set to " + state
                     + "; its state change event sent to " + AlarmDrill.FUNCTION
                     + (function.equals(AlarmDrill.FUNCTION) ? "" : " (" + function + ")"));
-            out.println("decision  " + decision.action() + " " + region + ": "
-                    + (decision.before() == null ? "?" : decision.before()) + " " + glyphs.arrow() + " "
-                    + (decision.after() == null ? "?" : decision.after()));
-            out.println("reason    " + decision.reason());
-            if (outcome.applied() && FailoverDecision.Action.IGNORED.name().equals(decision.action())) {
-                out.println("note      the function had applied this change already (EventBridge delivered it first)");
-            }
-            out.println();
-            out.println(RoutingTable.format(app, new RoutingTable(cloud.route53()).of(app)));
+            DecisionLines.print(out, region, decision, app, cloud.route53());
             if (!outcome.applied()) {
                 console.err().println("active-edge: " + decision.action().toLowerCase(Locale.ROOT) + ": "
                         + decision.reason());

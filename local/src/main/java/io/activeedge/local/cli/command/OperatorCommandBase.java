@@ -5,10 +5,8 @@ import io.activeedge.core.Json;
 import io.activeedge.failover.FailoverDecision;
 import io.activeedge.local.drill.AlarmDrill;
 import io.activeedge.failover.OperatorCommand;
-import io.activeedge.local.report.RoutingTable;
 import io.activeedge.local.target.AwsAccount;
 import io.activeedge.local.target.Cloud;
-import io.activeedge.local.target.Glyphs;
 import io.activeedge.local.target.StackResource;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,11 +49,7 @@ abstract class OperatorCommandBase implements Callable<Integer> {
         PrintStream out = console.out();
         try (Cloud cloud = Cloud.open(settings, console.root(), console.err())) {
             FailoverDecision decision = send(cloud, cloud.arn(StackResource.FAILOVER_FUNCTION), app, region);
-            out.println("decision  " + decision.action() + " " + region + ": " + decision.before() + " "
-                    + Glyphs.of(out).arrow() + " " + decision.after());
-            out.println("reason    " + decision.reason());
-            out.println();
-            out.println(RoutingTable.format(app, new RoutingTable(cloud.route53()).of(app)));
+            DecisionLines.print(out, region, decision, app, cloud.route53());
             if (FailoverDecision.Action.REFUSED.name().equals(decision.action())) {
                 console.err().println("active-edge: refused: " + decision.reason());
                 return 1;
